@@ -1,0 +1,166 @@
+#!/usr/bin/env bash
+# Command 2: run every test.
+#
+# Installs the system packages the tests need, starts local PostgreSQL, RabbitMQ and
+# Apertium APY (reusing any that already answer), runs `dotnet test` on the solution and
+# prints, as the last line, "N passed, N failed, N skipped" summed over all test projects.
+#
+# Usage: infra/test.sh [extra dotnet test args, e.g. --filter Category=Unit]
+#
+# Environment:
+#   TIPLINE_TEST_DATA           data dir (default: <repo>/.tipline/test): pgdata, logs, results
+#   TIPLINE_TEST_PG_PORT        PostgreSQL port (default 55432)
+#   TIPLINE_TEST_APY_PORT       Apertium APY port (default 2737)
+#   TIPLINE_TEST_CHROMIUM       browser for UI tests (default /usr/bin/chromium)
+#   TIPLINE_TEST_SERVICES_ONLY  if 1: start the services, print the exported variables and
+#                               stop before running tests (handy to run tests from an IDE:
+#                               eval "$(TIPLINE_TEST_SERVICES_ONLY=1 infra/test.sh | grep ^export)")
+#
+# Test fixtures fall back to Testcontainers when these variables are absent and Docker works,
+# but this script always takes the local path so it behaves the same with or without Docker.
+set -euo pipefail
+
+repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+data=$(realpath -m "${TIPLINE_TEST_DATA:-$repo/.tipline/test}")
+pg_port=${TIPLINE_TEST_PG_PORT:-55432}
+apy_port=${TIPLINE_TEST_APY_PORT:-2737}
+results="$data/results"
+mkdir -p "$data"
+
+log() { echo "[test.sh] $*" >&2; }
+
+# Root-only steps (apt, RabbitMQ) go through sudo when we are not root.
+as_root() {
+  if [ "$(id -u)" = 0 ]; then "$@"
+  elif command -v sudo >/dev/null 2>&1; then sudo "$@"
+  else log "'$*' needs root: run as root or install sudo"; exit 1
+  fi
+}
+
+# --- (a) system packages -------------------------------------------------------------
+# A package counts as present if dpkg has it installed or its command is already on PATH
+# (e.g. a CI image that ships its own Chromium).
+pkg_present() {
+  local pkg=$1 cmd=${2:-}
+  if [ -n "$cmd" ] && { command -v "$cmd" >/dev/null 2>&1 || [ -x "/usr/sbin/$cmd" ]; }; then return 0; fi
+  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed'
+}
+missing=()
+pkg_present rabbitmq-server rabbitmq-server || missing+=(rabbitmq-server)
+pkg_present apertium-apy apertium-apy       || missing+=(apertium-apy)
+pkg_present apertium-eng-spa                || missing+=(apertium-eng-spa)
+pkg_present chromium chromium               || missing+=(chromium)
+pkg_present espeak-ng espeak-ng             || missing+=(espeak-ng)
+pkg_present sox sox                         || missing+=(sox)
+if [ ${#missing[@]} -gt 0 ]; then
+  log "installing: ${missing[*]}"
+  # Only refresh the package index when something must be installed: keeps reruns fast.
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get update -q </dev/null >&2
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}" </dev/null >&2
+fi
+
+# --- (b) PostgreSQL ------------------------------------------------------------------
+pg_bin() {
+  if command -v "$1" >/dev/null 2>&1; then command -v "$1"; return; fi
+  ls -d /usr/lib/postgresql/*/bin/"$1" 2>/dev/null | sort -V | tail -n 1
+}
+pg_up() {
+  local isready; isready=$(pg_bin pg_isready)
+  if [ -n "$isready" ]; then "$isready" -q -h 127.0.0.1 -p "$pg_port" -U postgres
+  else (exec 3<>"/dev/tcp/127.0.0.1/$pg_port") 2>/dev/null
+  fi
+}
+if pg_up; then
+  log "reusing PostgreSQL already listening on 127.0.0.1:$pg_port"
+else
+  log "starting PostgreSQL on 127.0.0.1:$pg_port (data: $data/pgdata)"
+  "$repo/infra/scripts/start-postgres.sh" "$data/pgdata" "$pg_port"
+  # The cluster may already have been running on another port: check the one we export.
+  pg_up || { log "PostgreSQL is not answering on port $pg_port (see $data/pgdata/server.log)"; exit 1; }
+fi
+
+# --- (c) RabbitMQ --------------------------------------------------------------------
+rabbit_up() { as_root rabbitmq-diagnostics -q ping >/dev/null 2>&1; }
+if rabbit_up; then
+  log "reusing running RabbitMQ"
+else
+  log "starting RabbitMQ"
+  # Output to a log so the daemon holds no handle on our stdout (CI waits on it otherwise).
+  as_root rabbitmq-server -detached >"$data/rabbitmq-start.log" 2>&1 </dev/null
+  for _ in $(seq 1 30); do rabbit_up && break; sleep 2; done
+  rabbit_up || { log "RabbitMQ did not answer within 60 s (see $data/rabbitmq-start.log)"; exit 1; }
+fi
+
+# --- (d) Apertium APY ----------------------------------------------------------------
+apy_url="http://127.0.0.1:$apy_port"
+apy_up() { curl -fs -o /dev/null --max-time 5 "$apy_url/listPairs"; }
+if apy_up; then
+  log "reusing Apertium APY on port $apy_port"
+else
+  log "starting Apertium APY on port $apy_port (log: $data/apy.log)"
+  apy=$(command -v apertium-apy || echo /usr/bin/apertium-apy)
+  # setsid + nohup: APY outlives this script and is not killed by Ctrl-C on the tests.
+  setsid nohup "$apy" -p "$apy_port" /usr/share/apertium/modes >"$data/apy.log" 2>&1 </dev/null &
+  disown || true
+  for _ in $(seq 1 60); do apy_up && break; sleep 1; done
+  apy_up || { log "Apertium APY did not answer within 60 s (see $data/apy.log)"; exit 1; }
+fi
+
+# --- (e) connection settings for the test fixtures ------------------------------------
+export TIPLINE_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=postgres"
+export TIPLINE_TEST_RABBITMQ="amqp://guest:guest@127.0.0.1:5672/"
+export TIPLINE_TEST_APY="$apy_url"
+# /usr/bin/chromium is Debian's; other images may put the browser elsewhere on PATH.
+if [ -z "${TIPLINE_TEST_CHROMIUM:-}" ]; then
+  TIPLINE_TEST_CHROMIUM=/usr/bin/chromium
+  [ -x "$TIPLINE_TEST_CHROMIUM" ] || TIPLINE_TEST_CHROMIUM=$(command -v chromium || echo /usr/bin/chromium)
+fi
+export TIPLINE_TEST_CHROMIUM
+
+if [ "${TIPLINE_TEST_SERVICES_ONLY:-0}" = 1 ]; then
+  for v in TIPLINE_TEST_POSTGRES TIPLINE_TEST_RABBITMQ TIPLINE_TEST_APY TIPLINE_TEST_CHROMIUM; do
+    printf 'export %s=%q\n' "$v" "${!v}"
+  done
+  exit 0
+fi
+
+# --- (f) tests -----------------------------------------------------------------------
+# Empty the results dir so only this run's .trx files are counted.
+rm -rf "$results"
+mkdir -p "$results"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+rc=0
+dotnet test "$repo/TipLine.sln" --logger "trx" --results-directory "$results" "$@" || rc=$?
+
+# --- (g) summary ---------------------------------------------------------------------
+# Sums the <Counters> of every .trx. error/timeout/aborted count as failed, notExecuted as
+# skipped. A run that failed outside any test (build error, crashed test host) while no
+# test reports a failure counts as one failure, so the summary never hides a red run.
+summary=$(python3 - "$results" "$rc" <<'PY'
+import glob, os, sys, xml.etree.ElementTree as ET
+results, rc = sys.argv[1], int(sys.argv[2])
+files = sorted(glob.glob(os.path.join(results, "**", "*.trx"), recursive=True))
+passed = failed = skipped = 0
+for path in files:
+    try:
+        root = ET.parse(path).getroot()
+    except ET.ParseError:
+        failed += 1  # a truncated report means the run broke
+        continue
+    for el in root.iter():
+        if el.tag.rsplit("}", 1)[-1] == "Counters":
+            n = lambda k: int(el.get(k, "0") or 0)
+            passed += n("passed")
+            failed += n("failed") + n("error") + n("timeout") + n("aborted")
+            skipped += n("notExecuted")
+if not files:
+    passed, failed, skipped = 0, 1, 0
+elif rc != 0 and failed == 0:
+    failed = 1
+print(f"{passed} passed, {failed} failed, {skipped} skipped")
+PY
+) || summary="0 passed, 1 failed, 0 skipped"
+echo "$summary"
+
+failed=$(echo "$summary" | sed -E 's/.* ([0-9]+) failed.*/\1/')
+if [ "$rc" -ne 0 ] || [ "$failed" -ne 0 ]; then exit 1; fi

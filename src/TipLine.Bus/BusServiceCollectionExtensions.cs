@@ -1,0 +1,60 @@
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using TipLine.Bus.Outbox;
+
+namespace TipLine.Bus;
+
+public static class BusServiceCollectionExtensions
+{
+    /// <summary>MassTransit on RabbitMQ or in memory, with the consumers the running targets bring.</summary>
+    public static IServiceCollection AddTipLineBus(
+        this IServiceCollection services, IConfiguration configuration, Action<IBusRegistrationConfigurator> addConsumers)
+    {
+        var options = configuration.GetSection("Bus").Get<BusOptions>() ?? new BusOptions();
+        services.AddOptions<OutboxOptions>().Bind(configuration.GetSection("Bus:Outbox"));
+        services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<OutboxSignalInterceptor>();
+        services.AddMassTransit(x =>
+        {
+            x.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter("tipline", includeNamespace: false));
+            addConsumers(x);
+            if (options.Transport == BusTransport.RabbitMq)
+            {
+                var rabbit = options.RabbitMq;
+                x.UsingRabbitMq((context, cfg) =>
+                {
+                    cfg.Host(rabbit.Host, rabbit.Port, rabbit.VirtualHost, h =>
+                    {
+                        h.Username(rabbit.Username);
+                        h.Password(rabbit.Password);
+                        h.PublisherConfirmation = true;
+                    });
+                    cfg.ConfigureEndpoints(context);
+                });
+            }
+            else
+            {
+                x.UsingInMemory((context, cfg) => cfg.ConfigureEndpoints(context));
+            }
+        });
+        return services;
+    }
+
+    /// <summary>A module's DbContext on PostgreSQL, waking its outbox relay after each commit.</summary>
+    public static IServiceCollection AddModuleDbContext<TContext>(
+        this IServiceCollection services, IConfiguration configuration, string module) where TContext : DbContext
+    {
+        // A module may get its own least-privileged role in production: ConnectionStrings:<Module>.
+        var connectionString = configuration.GetConnectionString(module) ?? configuration.GetConnectionString("TipLine")
+            ?? throw new InvalidOperationException("ConnectionStrings:TipLine is not configured.");
+        services.AddDbContext<TContext>((sp, o) => o
+            .UseNpgsql(connectionString)
+            .AddInterceptors(sp.GetRequiredService<OutboxSignalInterceptor>()));
+        return services;
+    }
+
+    public static IServiceCollection AddOutboxRelay<TContext>(this IServiceCollection services) where TContext : DbContext =>
+        services.AddHostedService<OutboxRelay<TContext>>();
+}

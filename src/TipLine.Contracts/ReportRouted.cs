@@ -1,0 +1,20 @@
+namespace TipLine.Contracts;
+
+/// <summary>Routing chose the team and on-call member; the team's queue opens a case from this.</summary>
+public sealed record ReportRouted(
+    Guid ReportId,
+    Guid SchoolId,
+    Guid TeamId,
+    Guid? OnCallMemberId,
+    string Channel,
+    string Pseudonym,
+    string ReporterLanguage,
+    string TeamLanguage,
+    TipContent Original,
+    TipContent? Translation,
+    bool NeedsTranslation,
+    SuggestedUrgency SuggestedUrgency,
+    IReadOnlyList<string> Categories,
+    bool DangerNow,
+    DateTimeOffset AcceptedAt,
+    DateTimeOffset RoutedAt);

@@ -1,0 +1,12 @@
+namespace TipLine.Contracts;
+
+/// <summary>A reporter's answer with its translation into the team's language, for the case conversation.</summary>
+public sealed record ReporterAnswerTranslated(
+    Guid AnswerId,
+    Guid ReportId,
+    string OriginalText,
+    string OriginalLanguage,
+    string? TranslatedText,
+    string TeamLanguage,
+    bool NeedsTranslation,
+    DateTimeOffset AnsweredAt);

@@ -1,0 +1,9 @@
+namespace TipLine.Contracts;
+
+/// <summary>The reporter answered through their channel, in their language.</summary>
+public sealed record ReporterAnswered(
+    Guid AnswerId,
+    Guid ReportId,
+    string Text,
+    string Language,
+    DateTimeOffset AnsweredAt);

@@ -1,0 +1,36 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace TipLine.Directory;
+
+public sealed class DirectoryDbContext(DbContextOptions<DirectoryDbContext> options) : DbContext(options)
+{
+    public DbSet<School> Schools => Set<School>();
+    public DbSet<Team> Teams => Set<Team>();
+    public DbSet<TeamMember> Members => Set<TeamMember>();
+
+    protected override void OnModelCreating(ModelBuilder model)
+    {
+        model.HasDefaultSchema("directory");
+        model.Entity<Team>(e =>
+        {
+            e.ToTable("teams");
+            e.Property(t => t.Name).HasMaxLength(200);
+            e.Property(t => t.WorkingLanguage).HasMaxLength(20);
+        });
+        model.Entity<School>(e =>
+        {
+            e.ToTable("schools");
+            e.Property(s => s.Name).HasMaxLength(200);
+            e.Property(s => s.Code).HasMaxLength(20);
+            e.HasIndex(s => s.Code).IsUnique();
+            e.HasOne<Team>().WithMany().HasForeignKey(s => s.TeamId);
+        });
+        model.Entity<TeamMember>(e =>
+        {
+            e.ToTable("team_members");
+            e.Property(m => m.DisplayName).HasMaxLength(200);
+            e.Property(m => m.Role).HasConversion<string>().HasMaxLength(40);
+            e.HasOne<Team>().WithMany().HasForeignKey(m => m.TeamId);
+        });
+    }
+}
