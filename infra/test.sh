@@ -30,12 +30,11 @@ mkdir -p "$data"
 log() { echo "[test.sh] $*" >&2; }
 
 # Root-only steps (apt, RabbitMQ) go through sudo when we are not root.
-as_root() {
-  if [ "$(id -u)" = 0 ]; then "$@"
-  elif command -v sudo >/dev/null 2>&1; then sudo "$@"
-  else log "'$*' needs root: run as root or install sudo"; exit 1
-  fi
+need_root() {
+  [ "$(id -u)" = 0 ] || command -v sudo >/dev/null 2>&1 \
+    || { log "$1 needs root: run this script as root or install sudo"; exit 1; }
 }
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
 # --- (a) system packages -------------------------------------------------------------
 # A package counts as present if dpkg has it installed or its command is already on PATH
@@ -53,6 +52,7 @@ pkg_present chromium chromium               || missing+=(chromium)
 pkg_present espeak-ng espeak-ng             || missing+=(espeak-ng)
 pkg_present sox sox                         || missing+=(sox)
 if [ ${#missing[@]} -gt 0 ]; then
+  need_root "installing ${missing[*]}"
   log "installing: ${missing[*]}"
   # Only refresh the package index when something must be installed: keeps reruns fast.
   as_root env DEBIAN_FRONTEND=noninteractive apt-get update -q </dev/null >&2
@@ -62,7 +62,8 @@ fi
 # --- (b) PostgreSQL ------------------------------------------------------------------
 pg_bin() {
   if command -v "$1" >/dev/null 2>&1; then command -v "$1"; return; fi
-  ls -d /usr/lib/postgresql/*/bin/"$1" 2>/dev/null | sort -V | tail -n 1
+  # shellcheck disable=SC2012 # version-sorted glob of fixed paths
+  ls -d /usr/lib/postgresql/*/bin/"$1" 2>/dev/null | sort -V | tail -n 1 || true
 }
 pg_up() {
   local isready; isready=$(pg_bin pg_isready)
@@ -80,6 +81,7 @@ else
 fi
 
 # --- (c) RabbitMQ --------------------------------------------------------------------
+need_root "checking RabbitMQ (rabbitmq-diagnostics)"
 rabbit_up() { as_root rabbitmq-diagnostics -q ping >/dev/null 2>&1; }
 if rabbit_up; then
   log "reusing running RabbitMQ"
@@ -133,9 +135,10 @@ rc=0
 dotnet test "$repo/TipLine.sln" --logger "trx" --results-directory "$results" "$@" || rc=$?
 
 # --- (g) summary ---------------------------------------------------------------------
-# Sums the <Counters> of every .trx. error/timeout/aborted count as failed, notExecuted as
-# skipped. A run that failed outside any test (build error, crashed test host) while no
-# test reports a failure counts as one failure, so the summary never hides a red run.
+# Sums the <Counters> of every .trx: error/timeout/aborted count as failed; tests counted in
+# total but not executed (how xunit reports skips) or notExecuted count as skipped. A run
+# that failed outside any test (build error, crashed test host) while no test reports a
+# failure counts as one failure, so the summary never hides a red run.
 summary=$(python3 - "$results" "$rc" <<'PY'
 import glob, os, sys, xml.etree.ElementTree as ET
 results, rc = sys.argv[1], int(sys.argv[2])
@@ -152,7 +155,9 @@ for path in files:
             n = lambda k: int(el.get(k, "0") or 0)
             passed += n("passed")
             failed += n("failed") + n("error") + n("timeout") + n("aborted")
-            skipped += n("notExecuted")
+            # xunit's skipped tests show only as total > executed (notExecuted stays 0).
+            executed = int(el.get("executed", el.get("total", "0")) or 0)
+            skipped += max(n("notExecuted"), n("total") - executed)
 if not files:
     passed, failed, skipped = 0, 1, 0
 elif rc != 0 and failed == 0:

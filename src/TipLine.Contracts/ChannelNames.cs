@@ -1,7 +1,7 @@
 namespace TipLine.Contracts;
 
 /// <summary>The intake channels a tip can arrive through.</summary>
-public static class Channels
+public static class ChannelNames
 {
     public const string WebForm = "web";
     public const string Sms = "sms";

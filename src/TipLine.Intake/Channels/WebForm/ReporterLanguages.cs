@@ -1,0 +1,25 @@
+using System.Globalization;
+
+namespace TipLine.Intake.Channels.WebForm;
+
+public sealed record ReporterLanguage(string Code, string NativeName);
+
+/// <summary>The languages the public pages speak; the reporter's language travels with the report.</summary>
+public static class ReporterLanguages
+{
+    public static readonly IReadOnlyList<ReporterLanguage> All =
+    [
+        new("en", "English"),
+        new("es", "Español"),
+        new("vi", "Tiếng Việt"),
+        new("zh-Hans", "简体中文"),
+        new("ar", "العربية"),
+    ];
+
+    public static string Current() =>
+        All.FirstOrDefault(l => l.Code == CultureInfo.CurrentUICulture.Name)?.Code
+        ?? All.FirstOrDefault(l => l.Code == CultureInfo.CurrentUICulture.TwoLetterISOLanguageName)?.Code
+        ?? "en";
+
+    public static bool IsRightToLeft => CultureInfo.CurrentUICulture.TextInfo.IsRightToLeft;
+}

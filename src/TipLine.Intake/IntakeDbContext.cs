@@ -1,0 +1,52 @@
+using Microsoft.EntityFrameworkCore;
+using TipLine.Bus;
+using TipLine.Intake.Followup;
+using TipLine.Intake.Receipts;
+using TipLine.Intake.Reporters;
+using TipLine.Intake.Reports;
+
+namespace TipLine.Intake;
+
+public sealed class IntakeDbContext(DbContextOptions<IntakeDbContext> options) : DbContext(options)
+{
+    public DbSet<IntakeReport> Reports => Set<IntakeReport>();
+    public DbSet<Receipt> Receipts => Set<Receipt>();
+    public DbSet<SealedContact> SealedContacts => Set<SealedContact>();
+    public DbSet<FollowupMessage> FollowupMessages => Set<FollowupMessage>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.HasDefaultSchema("intake").AddBusTables();
+        modelBuilder.Entity<IntakeReport>(e =>
+        {
+            e.ToTable("reports");
+            e.HasIndex(r => new { r.Channel, r.ProviderKey }).IsUnique();
+            e.HasIndex(r => r.AcceptedAt).HasFilter("\"CaseOpenedAt\" IS NULL");
+            e.Property(r => r.Channel).HasMaxLength(20);
+            e.Property(r => r.ProviderKey).HasMaxLength(200);
+            e.Property(r => r.Pseudonym).HasMaxLength(20);
+            e.Property(r => r.Language).HasMaxLength(20);
+            e.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);
+        });
+        modelBuilder.Entity<Receipt>(e =>
+        {
+            e.ToTable("receipts");
+            e.HasKey(r => r.ReportId);
+            e.HasIndex(r => r.CodeLookup).IsUnique();
+            e.HasOne<IntakeReport>().WithOne().HasForeignKey<Receipt>(r => r.ReportId);
+        });
+        modelBuilder.Entity<SealedContact>(e =>
+        {
+            e.ToTable("sealed_contacts");
+            e.HasIndex(c => c.ReportId);
+            e.HasIndex(c => c.PurgeAfter);
+            e.Property(c => c.Channel).HasMaxLength(20);
+        });
+        modelBuilder.Entity<FollowupMessage>(e =>
+        {
+            e.ToTable("followup_messages");
+            e.HasIndex(m => new { m.ReportId, m.CreatedAt });
+            e.Property(m => m.Language).HasMaxLength(20);
+        });
+    }
+}

@@ -1,0 +1,64 @@
+using MassTransit;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using TipLine.Bus;
+using TipLine.Bus.Database;
+using TipLine.Intake.Consumers;
+using TipLine.Intake.Followup;
+using TipLine.Intake.Receipts;
+using TipLine.Intake.Reporters;
+using TipLine.Intake.Reports;
+using TipLine.Intake.SafetyNet;
+
+namespace TipLine.Intake;
+
+/// <summary>Intake's public surface: what the host calls to run it.</summary>
+public static class IntakeModule
+{
+    public static IServiceCollection AddIntake(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddModuleDbContext<IntakeDbContext>(configuration, "Intake").AddOutboxRelay<IntakeDbContext>();
+        services.AddOptions<PrivacyOptions>().Bind(configuration.GetSection("Privacy")).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ReceiptOptions>().Bind(configuration.GetSection("Receipts"));
+        services.AddOptions<SafetyNetOptions>().Bind(configuration.GetSection("SafetyNet"));
+        services.AddSingleton<ReporterPseudonym>().AddSingleton<ReceiptSecrets>().AddSingleton<FollowupSession>();
+        services.AddScoped<SealedContactStore>().AddScoped<ReportAcceptance>().AddScoped<ReceiptVerifier>()
+            .AddScoped<FollowupThread>().AddScoped<UnroutedReportSweep>();
+        services.AddHostedService<SafetyNetService>();
+        return services;
+    }
+
+    public static void AddIntakeConsumers(this IBusRegistrationConfigurator bus)
+    {
+        bus.AddRetryingConsumer<CaseOpenedConsumer>();
+        bus.AddRetryingConsumer<CaseAcknowledgedConsumer>();
+        bus.AddRetryingConsumer<ReporterQuestionReadyConsumer>();
+    }
+
+    public static Task PrepareIntakeDatabaseAsync(this IServiceProvider services, CancellationToken ct) =>
+        services.GetRequiredService<IntakeDbContext>().EnsureSchemaAsync(ct: ct);
+
+    public static IEndpointRouteBuilder MapIntake(this IEndpointRouteBuilder endpoints)
+    {
+        var stylesheet = ReadAsset("tipline.css");
+        endpoints.MapGet("/assets/tipline.css", (HttpContext http) =>
+        {
+            http.Response.Headers.CacheControl = "public, max-age=3600";
+            return Results.Bytes(stylesheet, "text/css; charset=utf-8");
+        }).ExcludeFromDescription();
+        endpoints.MapGet("/", () => Results.Redirect("/report")).ExcludeFromDescription();
+        return endpoints;
+    }
+
+    private static byte[] ReadAsset(string name)
+    {
+        using var stream = typeof(IntakeModule).Assembly.GetManifestResourceStream($"TipLine.Intake.Assets.{name}")
+            ?? throw new InvalidOperationException($"Missing asset {name}.");
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        return copy.ToArray();
+    }
+}

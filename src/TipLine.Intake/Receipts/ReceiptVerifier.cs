@@ -1,0 +1,68 @@
+using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace TipLine.Intake.Receipts;
+
+public enum ReceiptCheck
+{
+    Valid,
+    Wrong,
+    Locked,
+}
+
+public sealed record ReceiptVerification(ReceiptCheck Check, Guid ReportId);
+
+public sealed class ReceiptOptions
+{
+    public int MaxFailedAttempts { get; set; } = 5;
+    public TimeSpan Lockout { get; set; } = TimeSpan.FromMinutes(15);
+    /// <summary>Each wrong guess waits this long times the failures so far (at most 5), to slow guessing.</summary>
+    public TimeSpan FailureDelay { get; set; } = TimeSpan.FromSeconds(1);
+}
+
+/// <summary>
+/// Checks a code and passphrase. Wrong guesses are slowed down and, after a few, lock the receipt
+/// for a while. An unknown code costs the same hashing work as a known one.
+/// </summary>
+public sealed class ReceiptVerifier(IntakeDbContext db, ReceiptSecrets secrets, IOptions<ReceiptOptions> options, TimeProvider clock)
+{
+    private static readonly byte[] DecoySalt = RandomNumberGenerator.GetBytes(16);
+
+    public async Task<ReceiptVerification> VerifyAsync(string code, string passphrase, CancellationToken ct)
+    {
+        var settings = options.Value;
+        var lookup = secrets.CodeLookup(code);
+        var receipt = await db.Receipts.AsNoTracking().SingleOrDefaultAsync(r => r.CodeLookup == lookup, ct);
+        var now = clock.GetUtcNow();
+        if (receipt is null)
+        {
+            ReceiptSecrets.HashPassphrase(passphrase, DecoySalt, secrets.Iterations);
+            await Task.Delay(settings.FailureDelay, clock, ct);
+            return new ReceiptVerification(ReceiptCheck.Wrong, Guid.Empty);
+        }
+        if (receipt.LockedUntil > now) return new ReceiptVerification(ReceiptCheck.Locked, receipt.ReportId);
+
+        var hash = ReceiptSecrets.HashPassphrase(passphrase, receipt.Salt, receipt.Iterations);
+        if (CryptographicOperations.FixedTimeEquals(hash, receipt.PassphraseHash))
+        {
+            await db.Receipts.Where(r => r.ReportId == receipt.ReportId)
+                .ExecuteUpdateAsync(s => s.SetProperty(r => r.FailedAttempts, 0), ct);
+            return new ReceiptVerification(ReceiptCheck.Valid, receipt.ReportId);
+        }
+
+        // Counted atomically so that parallel guesses cannot slip past the limit.
+        var failures = (await db.Database.SqlQuery<int>(
+            $"UPDATE intake.receipts SET \"FailedAttempts\" = \"FailedAttempts\" + 1 WHERE \"ReportId\" = {receipt.ReportId} RETURNING \"FailedAttempts\" AS \"Value\"")
+            .ToListAsync(ct)).Single();
+        var lockNow = failures >= settings.MaxFailedAttempts;
+        if (lockNow)
+        {
+            await db.Receipts.Where(r => r.ReportId == receipt.ReportId).ExecuteUpdateAsync(s => s
+                .SetProperty(r => r.FailedAttempts, 0)
+                .SetProperty(r => r.LockedUntil, now + settings.Lockout), ct);
+        }
+        await Task.Delay(settings.FailureDelay * Math.Min(failures, 5), clock, ct);
+        return new ReceiptVerification(lockNow ? ReceiptCheck.Locked : ReceiptCheck.Wrong, receipt.ReportId);
+    }
+}

@@ -1,0 +1,29 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace TipLine.Intake.Reporters;
+
+/// <summary>Keys from configuration (Privacy:*), each 32 random bytes in base64. Checked at start-up.</summary>
+public sealed class PrivacyOptions
+{
+    [Required, Base64Key] public string PseudonymKey { get; set; } = "";
+    [Required, Base64Key] public string SealedContactKey { get; set; } = "";
+    [Required, Base64Key] public string ReceiptKey { get; set; } = "";
+    [Range(1, 3650)] public int ContactRetentionDays { get; set; } = 90;
+    /// <summary>PBKDF2-SHA256 work factor for receipt passphrases.</summary>
+    [Range(1000, 10_000_000)] public int ReceiptHashIterations { get; set; } = 20_000;
+
+    public static byte[] KeyBytes(string base64) => Convert.FromBase64String(base64);
+}
+
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class Base64KeyAttribute : ValidationAttribute
+{
+    public Base64KeyAttribute() : base("{0} must be 32 random bytes in base64 (e.g. openssl rand -base64 32).") { }
+
+    public override bool IsValid(object? value)
+    {
+        if (value is not string s) return false;
+        Span<byte> buffer = stackalloc byte[64];
+        return Convert.TryFromBase64String(s, buffer, out var written) && written == 32;
+    }
+}

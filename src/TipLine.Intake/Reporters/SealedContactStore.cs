@@ -1,0 +1,65 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace TipLine.Intake.Reporters;
+
+/// <summary>
+/// Seals contact coordinates with AES-GCM (key from configuration). Lives in intake, whose
+/// tables the team's code cannot reach; only the reply relay calls <see cref="UnsealAsync"/>.
+/// </summary>
+public sealed class SealedContactStore(IntakeDbContext db, IOptions<PrivacyOptions> options, TimeProvider clock)
+{
+    private const int NonceSize = 12;
+    private const int TagSize = 16;
+    private readonly byte[] key = PrivacyOptions.KeyBytes(options.Value.SealedContactKey);
+
+    public void Add(Guid reportId, string channel, string address)
+    {
+        var now = clock.GetUtcNow();
+        db.SealedContacts.Add(new SealedContact
+        {
+            Id = Guid.NewGuid(),
+            ReportId = reportId,
+            Channel = channel,
+            Sealed = Seal(channel, address),
+            CreatedAt = now,
+            PurgeAfter = now.AddDays(options.Value.ContactRetentionDays),
+        });
+    }
+
+    public async Task<string?> UnsealAsync(Guid reportId, string channel, CancellationToken ct)
+    {
+        var row = await db.SealedContacts.AsNoTracking()
+            .Where(c => c.ReportId == reportId && c.Channel == channel)
+            .OrderByDescending(c => c.CreatedAt).FirstOrDefaultAsync(ct);
+        return row is null ? null : Unseal(channel, row.Sealed);
+    }
+
+    public Task<int> PurgeExpiredAsync(CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        return db.SealedContacts.Where(c => c.PurgeAfter < now).ExecuteDeleteAsync(ct);
+    }
+
+    private byte[] Seal(string channel, string address)
+    {
+        var plain = Encoding.UTF8.GetBytes(address);
+        var output = new byte[NonceSize + TagSize + plain.Length];
+        var nonce = output.AsSpan(0, NonceSize);
+        RandomNumberGenerator.Fill(nonce);
+        using var aes = new AesGcm(key, TagSize);
+        aes.Encrypt(nonce, plain, output.AsSpan(NonceSize + TagSize), output.AsSpan(NonceSize, TagSize), Encoding.UTF8.GetBytes(channel));
+        return output;
+    }
+
+    private string Unseal(string channel, byte[] sealedBytes)
+    {
+        var plain = new byte[sealedBytes.Length - NonceSize - TagSize];
+        using var aes = new AesGcm(key, TagSize);
+        aes.Decrypt(sealedBytes.AsSpan(0, NonceSize), sealedBytes.AsSpan(NonceSize + TagSize),
+            sealedBytes.AsSpan(NonceSize, TagSize), plain, Encoding.UTF8.GetBytes(channel));
+        return Encoding.UTF8.GetString(plain);
+    }
+}

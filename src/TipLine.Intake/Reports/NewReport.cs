@@ -1,0 +1,19 @@
+using TipLine.Contracts;
+
+namespace TipLine.Intake.Reports;
+
+/// <summary>
+/// A tip as a channel adapter hands it over, after verifying and normalizing it.
+/// The contact, if any, is sealed and never leaves intake.
+/// </summary>
+public sealed record NewReport(
+    Guid SchoolId,
+    string Channel,
+    string ProviderKey,
+    string Language,
+    TipContent Content,
+    bool DangerNow,
+    ReporterContact? Contact);
+
+/// <summary>How to reach a reporter: a channel (sms, email) and an address on it.</summary>
+public sealed record ReporterContact(string Channel, string Address);
