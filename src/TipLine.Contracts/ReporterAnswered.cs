@@ -4,6 +4,7 @@ namespace TipLine.Contracts;
 public sealed record ReporterAnswered(
     Guid AnswerId,
     Guid ReportId,
+    Guid SchoolId,
     string Text,
     string Language,
     DateTimeOffset AnsweredAt);

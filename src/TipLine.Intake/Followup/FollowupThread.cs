@@ -36,7 +36,7 @@ public sealed class FollowupThread(IntakeDbContext db, TimeProvider clock)
             CreatedAt = now,
         };
         db.FollowupMessages.Add(answer);
-        db.AddToOutbox(new ReporterAnswered(answer.Id, reportId, text, report.Language, now), now);
+        db.AddToOutbox(new ReporterAnswered(answer.Id, reportId, report.SchoolId, text, report.Language, now), now);
         await db.SaveChangesAsync(ct);
     }
 }

@@ -1,0 +1,11 @@
+using MassTransit;
+using TipLine.Bus.Inbox;
+using TipLine.Contracts;
+
+namespace TipLine.Routing.Consumers;
+
+public sealed class ReportSubmittedConsumer(RoutingDbContext db, ReportRouter router, TimeProvider clock) : IConsumer<ReportSubmitted>
+{
+    public Task Consume(ConsumeContext<ReportSubmitted> context) =>
+        db.HandleOnceAsync<ReportSubmittedConsumer>(context, clock.GetUtcNow(), ct => router.RouteAsync(context.Message, ct));
+}

@@ -1,0 +1,49 @@
+using MassTransit;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using TipLine.Bus;
+using TipLine.Bus.Database;
+using TipLine.Routing.Consumers;
+using TipLine.Routing.OnCall;
+using TipLine.Routing.Translation;
+
+namespace TipLine.Routing;
+
+public static class RoutingModule
+{
+    public static IServiceCollection AddRouting(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddModuleDbContext<RoutingDbContext>(configuration, "Routing").AddOutboxRelay<RoutingDbContext>();
+        services.AddOptions<TranslationOptions>().Bind(configuration.GetSection("Translation"));
+        services.AddScoped<ReportRouter>().AddScoped<OnCallRotation>().AddScoped<TipTranslation>();
+
+        var apy = configuration["Translation:ApyBaseUrl"];
+        if (string.IsNullOrWhiteSpace(apy))
+        {
+            services.AddSingleton<ITranslator, NoTranslator>();
+            return services;
+        }
+        services.AddHttpClient<ITranslator, ApyTranslator>(http => http.BaseAddress = new Uri(apy.TrimEnd('/') + "/"))
+            .AddStandardResilienceHandler(o =>
+            {
+                // Translation must never hold a tip back for long: short attempts, few retries.
+                o.AttemptTimeout.Timeout = TimeSpan.FromSeconds(5);
+                o.TotalRequestTimeout.Timeout = TimeSpan.FromSeconds(12);
+                o.Retry.MaxRetryAttempts = 2;
+                o.Retry.Delay = TimeSpan.FromMilliseconds(200);
+                o.CircuitBreaker.SamplingDuration = TimeSpan.FromSeconds(30);
+            });
+        return services;
+    }
+
+    public static void AddRoutingConsumers(this IBusRegistrationConfigurator bus)
+    {
+        bus.AddRetryingConsumer<ReportSubmittedConsumer>();
+        bus.AddRetryingConsumer<TeamQuestionAskedConsumer>();
+        bus.AddRetryingConsumer<ReporterAnsweredConsumer>();
+    }
+
+    public static Task PrepareRoutingDatabaseAsync(this IServiceProvider services, CancellationToken ct) =>
+        services.GetRequiredService<RoutingDbContext>().EnsureSchemaAsync(ct: ct);
+}
