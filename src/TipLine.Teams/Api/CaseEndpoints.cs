@@ -1,0 +1,85 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using TipLine.Teams.Cases;
+using TipLine.Teams.Staff;
+
+namespace TipLine.Teams.Api;
+
+public sealed record LoginRequest(string Email, string Password);
+
+public sealed record AcknowledgeRequest;
+
+public sealed record QuestionRequest(string Text);
+
+public sealed record HealthResponse(int UnroutedReports, DateTimeOffset? OldestUnroutedAcceptedAt, DateTimeOffset? CountedAt);
+
+/// <summary>
+/// The team queue as JSON, described at /openapi/v1.json. The staff cookie is SameSite=Strict and
+/// every write takes a JSON body, so a cross-site form cannot drive these endpoints.
+/// </summary>
+public static class CaseEndpoints
+{
+    public static IEndpointRouteBuilder MapTeamsApi(this IEndpointRouteBuilder endpoints)
+    {
+        var auth = endpoints.MapGroup("/api/auth").WithTags("Staff sign-in");
+        auth.MapPost("/login", LoginAsync);
+        auth.MapPost("/logout", async (SignInManager<StaffUser> signIn) => { await signIn.SignOutAsync(); return TypedResults.NoContent(); });
+
+        var cases = endpoints.MapGroup("/api/cases").WithTags("Team queue").RequireAuthorization();
+        cases.MapGet("/", async (ClaimsPrincipal user, CaseWork work, CancellationToken ct) =>
+            TypedResults.Ok(await work.QueueAsync(user.StaffId(), ct)));
+        cases.MapGet("/{caseId:guid}", async Task<Results<Ok<CaseDetail>, NotFound, ForbidHttpResult>> (
+            Guid caseId, ClaimsPrincipal user, CaseWork work, CancellationToken ct) =>
+        {
+            var result = await work.OpenAsync(user.StaffId(), caseId, ct);
+            return result.Access switch
+            {
+                CaseAccess.Allowed => TypedResults.Ok(result.Value!),
+                CaseAccess.Forbidden => TypedResults.Forbid(),
+                _ => TypedResults.NotFound(),
+            };
+        });
+        cases.MapPost("/{caseId:guid}/acknowledge", async (Guid caseId, AcknowledgeRequest _, ClaimsPrincipal user, CaseWork work,
+            CancellationToken ct) => ToResult(await work.AcknowledgeAsync(user.StaffId(), caseId, ct)));
+        cases.MapPost("/{caseId:guid}/questions", async Task<Results<NoContent, NotFound, ForbidHttpResult, ValidationProblem>> (
+            Guid caseId, QuestionRequest request, ClaimsPrincipal user, CaseWork work, CancellationToken ct) =>
+        {
+            var text = request.Text?.Trim();
+            if (string.IsNullOrEmpty(text) || text.Length > CaseWork.MaxQuestionLength)
+            {
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+                {
+                    ["text"] = [$"A question needs 1 to {CaseWork.MaxQuestionLength} characters."],
+                });
+            }
+            return ToResult(await work.AskAsync(user.StaffId(), caseId, text, ct));
+        });
+
+        endpoints.MapGet("/api/admin/health", async (TeamsDbContext db, CancellationToken ct) =>
+        {
+            var row = await db.SystemHealth.AsNoTracking().SingleOrDefaultAsync(ct);
+            return TypedResults.Ok(new HealthResponse(row?.UnroutedReports ?? 0, row?.OldestUnroutedAcceptedAt, row?.CountedAt));
+        }).WithTags("Administration").RequireAuthorization(p => p.RequireRole(StaffRoles.DistrictAdmin));
+        return endpoints;
+    }
+
+    private static async Task<Results<NoContent, UnauthorizedHttpResult, StatusCodeHttpResult>> LoginAsync(
+        LoginRequest request, SignInManager<StaffUser> signIn)
+    {
+        var result = await signIn.PasswordSignInAsync(request.Email, request.Password, isPersistent: false, lockoutOnFailure: true);
+        if (result.Succeeded) return TypedResults.NoContent();
+        return result.IsLockedOut ? TypedResults.StatusCode(StatusCodes.Status423Locked) : TypedResults.Unauthorized();
+    }
+
+    private static Results<NoContent, NotFound, ForbidHttpResult, ValidationProblem> ToResult(CaseAccess access) => access switch
+    {
+        CaseAccess.Allowed => TypedResults.NoContent(),
+        CaseAccess.Forbidden => TypedResults.Forbid(),
+        _ => TypedResults.NotFound(),
+    };
+}

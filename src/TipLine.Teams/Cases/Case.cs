@@ -1,0 +1,27 @@
+using TipLine.Contracts;
+
+namespace TipLine.Teams.Cases;
+
+/// <summary>A routed tip in a team's queue. It holds a pseudonym, never the reporter's contact details.</summary>
+public sealed class Case
+{
+    public Guid Id { get; init; }
+    public Guid ReportId { get; init; }
+    public Guid SchoolId { get; init; }
+    public Guid TeamId { get; init; }
+    public Guid? AssignedMemberId { get; init; }
+    public required string Channel { get; init; }
+    public required string Pseudonym { get; init; }
+    public required string ReporterLanguage { get; init; }
+    public required string TeamLanguage { get; init; }
+    public required TipContent Original { get; init; }
+    public TipContent? Translation { get; init; }
+    public bool NeedsTranslation { get; init; }
+    public SuggestedUrgency SuggestedUrgency { get; init; }
+    public List<string> Categories { get; init; } = [];
+    public bool DangerNow { get; init; }
+    public DateTimeOffset AcceptedAt { get; init; }
+    public DateTimeOffset RoutedAt { get; init; }
+    public DateTimeOffset? AcknowledgedAt { get; set; }
+    public Guid? AcknowledgedBy { get; set; }
+}

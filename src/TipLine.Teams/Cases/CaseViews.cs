@@ -1,0 +1,28 @@
+using TipLine.Contracts;
+
+namespace TipLine.Teams.Cases;
+
+public sealed record QueueItem(
+    Guid CaseId, string SchoolName, SuggestedUrgency SuggestedUrgency, IReadOnlyList<string> Categories, bool DangerNow,
+    string Channel, string Pseudonym, string ReporterLanguage, bool NeedsTranslation, DateTimeOffset AcceptedAt,
+    bool Acknowledged, bool AssignedToMe);
+
+public sealed record ConversationItem(
+    Guid Id, bool FromReporter, string? AuthorName, string Text, string Language, string? Translation, bool NeedsTranslation,
+    DateTimeOffset CreatedAt);
+
+/// <summary>The case page: original and translation side by side. No contact detail exists here to show.</summary>
+public sealed record CaseDetail(
+    Guid CaseId, string SchoolName, string Channel, string Pseudonym, string ReporterLanguage, string TeamLanguage,
+    TipContent Original, TipContent? Translation, bool NeedsTranslation, SuggestedUrgency SuggestedUrgency,
+    IReadOnlyList<string> Categories, bool DangerNow, DateTimeOffset AcceptedAt, DateTimeOffset RoutedAt,
+    string? AssignedTo, DateTimeOffset? AcknowledgedAt, string? AcknowledgedBy, IReadOnlyList<ConversationItem> Conversation);
+
+public enum CaseAccess
+{
+    Allowed,
+    NotFound,
+    Forbidden,
+}
+
+public sealed record CaseResult<T>(CaseAccess Access, T? Value = default);

@@ -1,0 +1,93 @@
+using Microsoft.EntityFrameworkCore;
+using TipLine.Bus.Outbox;
+using TipLine.Contracts;
+using TipLine.Directory;
+using TipLine.Teams.Audit;
+using TipLine.Teams.Staff;
+
+namespace TipLine.Teams.Cases;
+
+/// <summary>
+/// What a staff member does with cases, for the pages and the API alike. A member reaches only
+/// their own team's cases; every view and action, allowed or not, is audited.
+/// </summary>
+public sealed class CaseWork(TeamsDbContext db, SchoolDirectory directory, AuditLog audit, TimeProvider clock)
+{
+    public const int MaxQuestionLength = 2000;
+
+    public async Task<IReadOnlyList<QueueItem>> QueueAsync(Guid staffId, CancellationToken ct)
+    {
+        var member = await directory.MemberAsync(staffId, ct);
+        audit.Record(staffId, AuditActions.ViewQueue, null, member is not null);
+        await db.SaveChangesAsync(ct);
+        if (member is null) return [];
+        var cases = await db.Cases.AsNoTracking().Where(c => c.TeamId == member.TeamId)
+            .OrderByDescending(c => c.SuggestedUrgency).ThenBy(c => c.AcceptedAt).Take(500).ToListAsync(ct);
+        var schools = (await directory.ListSchoolsAsync(ct)).ToDictionary(s => s.Id, s => s.Name);
+        return cases.Select(c => new QueueItem(c.Id, schools.GetValueOrDefault(c.SchoolId, "?"), c.SuggestedUrgency, c.Categories,
+            c.DangerNow, c.Channel, c.Pseudonym, c.ReporterLanguage, c.NeedsTranslation, c.AcceptedAt, c.AcknowledgedAt is not null,
+            c.AssignedMemberId == staffId)).ToList();
+    }
+
+    public async Task<CaseResult<CaseDetail>> OpenAsync(Guid staffId, Guid caseId, CancellationToken ct)
+    {
+        var (access, found) = await AuthorizeAsync(staffId, caseId, AuditActions.ViewCase, ct);
+        await db.SaveChangesAsync(ct);
+        if (access != CaseAccess.Allowed) return new CaseResult<CaseDetail>(access);
+        var c = found!;
+        var messages = await db.CaseMessages.AsNoTracking().Where(m => m.CaseId == caseId).OrderBy(m => m.CreatedAt).ToListAsync(ct);
+        var names = (await directory.MembersOfTeamAsync(c.TeamId, ct)).ToDictionary(m => m.Id, m => m.DisplayName);
+        var conversation = messages.Select(m => new ConversationItem(m.Id, m.FromReporter,
+            m.AuthorId is { } a ? names.GetValueOrDefault(a) : null, m.Text, m.Language, m.Translation, m.NeedsTranslation, m.CreatedAt)).ToList();
+        return new CaseResult<CaseDetail>(CaseAccess.Allowed, new CaseDetail(c.Id, await directory.SchoolNameAsync(c.SchoolId, ct) ?? "?",
+            c.Channel, c.Pseudonym, c.ReporterLanguage, c.TeamLanguage, c.Original, c.Translation, c.NeedsTranslation,
+            c.SuggestedUrgency, c.Categories, c.DangerNow, c.AcceptedAt, c.RoutedAt,
+            c.AssignedMemberId is { } assigned ? names.GetValueOrDefault(assigned) : null,
+            c.AcknowledgedAt, c.AcknowledgedBy is { } by ? names.GetValueOrDefault(by) : null, conversation));
+    }
+
+    /// <summary>Records who acknowledged and when; acknowledging again changes nothing.</summary>
+    public async Task<CaseAccess> AcknowledgeAsync(Guid staffId, Guid caseId, CancellationToken ct)
+    {
+        var (access, c) = await AuthorizeAsync(staffId, caseId, AuditActions.Acknowledge, ct);
+        if (access == CaseAccess.Allowed && c!.AcknowledgedAt is null)
+        {
+            var now = clock.GetUtcNow();
+            c.AcknowledgedAt = now;
+            c.AcknowledgedBy = staffId;
+            db.AddToOutbox(new CaseAcknowledged(c.Id, c.ReportId, now), now);
+        }
+        await db.SaveChangesAsync(ct);
+        return access;
+    }
+
+    public async Task<CaseAccess> AskAsync(Guid staffId, Guid caseId, string question, CancellationToken ct)
+    {
+        var (access, c) = await AuthorizeAsync(staffId, caseId, AuditActions.AskQuestion, ct);
+        if (access == CaseAccess.Allowed)
+        {
+            var now = clock.GetUtcNow();
+            var message = new CaseMessage
+            {
+                Id = Guid.NewGuid(), CaseId = caseId, FromReporter = false, AuthorId = staffId,
+                Text = question, Language = c!.TeamLanguage, CreatedAt = now,
+            };
+            db.CaseMessages.Add(message);
+            db.AddToOutbox(new TeamQuestionAsked(message.Id, c.Id, c.ReportId, c.Channel, question, c.TeamLanguage,
+                c.ReporterLanguage, now), now);
+        }
+        await db.SaveChangesAsync(ct);
+        return access;
+    }
+
+    private async Task<(CaseAccess, Case?)> AuthorizeAsync(Guid staffId, Guid caseId, string action, CancellationToken ct)
+    {
+        var c = await db.Cases.SingleOrDefaultAsync(x => x.Id == caseId, ct);
+        var member = await directory.MemberAsync(staffId, ct);
+        var access = c is null ? CaseAccess.NotFound
+            : member is null || member.TeamId != c.TeamId ? CaseAccess.Forbidden
+            : CaseAccess.Allowed;
+        audit.Record(staffId, action, caseId, access == CaseAccess.Allowed);
+        return (access, c);
+    }
+}

@@ -1,0 +1,36 @@
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using TipLine.Bus.Inbox;
+using TipLine.Bus.Outbox;
+using TipLine.Contracts;
+using TipLine.Teams.Cases;
+
+namespace TipLine.Teams.Consumers;
+
+/// <summary>Opens the case in the team's queue, once per report however often the report is routed.</summary>
+public sealed class ReportRoutedConsumer(TeamsDbContext db, TimeProvider clock) : IConsumer<ReportRouted>
+{
+    public Task Consume(ConsumeContext<ReportRouted> context) =>
+        db.HandleOnceAsync<ReportRoutedConsumer>(context, clock.GetUtcNow(), async ct =>
+        {
+            var r = context.Message;
+            var now = clock.GetUtcNow();
+            var existing = await db.Cases.AsNoTracking().Where(c => c.ReportId == r.ReportId).Select(c => (Guid?)c.Id).SingleOrDefaultAsync(ct);
+            if (existing is { } caseId)
+            {
+                // Published again by the safety net: confirm the case to intake, open nothing new.
+                db.AddToOutbox(new CaseOpened(caseId, r.ReportId, r.TeamId, now), now);
+                return;
+            }
+            var opened = new Case
+            {
+                Id = Guid.NewGuid(), ReportId = r.ReportId, SchoolId = r.SchoolId, TeamId = r.TeamId, AssignedMemberId = r.OnCallMemberId,
+                Channel = r.Channel, Pseudonym = r.Pseudonym, ReporterLanguage = r.ReporterLanguage, TeamLanguage = r.TeamLanguage,
+                Original = r.Original, Translation = r.Translation, NeedsTranslation = r.NeedsTranslation,
+                SuggestedUrgency = r.SuggestedUrgency, Categories = [.. r.Categories], DangerNow = r.DangerNow,
+                AcceptedAt = r.AcceptedAt, RoutedAt = r.RoutedAt,
+            };
+            db.Cases.Add(opened);
+            db.AddToOutbox(new CaseOpened(opened.Id, r.ReportId, r.TeamId, now), now);
+        });
+}

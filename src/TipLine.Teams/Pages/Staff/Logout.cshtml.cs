@@ -1,0 +1,15 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using TipLine.Teams.Staff;
+
+namespace TipLine.Teams.Pages.Staff;
+
+public sealed class LogoutModel(SignInManager<StaffUser> signIn) : PageModel
+{
+    public async Task<IActionResult> OnPostAsync()
+    {
+        await signIn.SignOutAsync();
+        return Redirect("/staff/login");
+    }
+}

@@ -1,0 +1,9 @@
+using System.Security.Claims;
+
+namespace TipLine.Teams.Staff;
+
+public static class StaffClaims
+{
+    public static Guid StaffId(this ClaimsPrincipal user) =>
+        Guid.Parse(user.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("Not signed in."));
+}

@@ -1,0 +1,56 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using TipLine.Bus;
+using TipLine.Contracts;
+using TipLine.Teams.Audit;
+using TipLine.Teams.Cases;
+using TipLine.Teams.Staff;
+using TipLine.Teams.SystemStatus;
+
+namespace TipLine.Teams;
+
+public sealed class TeamsDbContext(DbContextOptions<TeamsDbContext> options)
+    : IdentityDbContext<StaffUser, IdentityRole<Guid>, Guid>(options)
+{
+    public DbSet<Case> Cases => Set<Case>();
+    public DbSet<CaseMessage> CaseMessages => Set<CaseMessage>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<SystemHealth> SystemHealth => Set<SystemHealth>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.HasDefaultSchema("teams").AddBusTables();
+        builder.Entity<Case>(e =>
+        {
+            e.ToTable("cases");
+            e.HasIndex(c => c.ReportId).IsUnique();
+            e.HasIndex(c => new { c.TeamId, c.SuggestedUrgency, c.AcceptedAt });
+            e.Property(c => c.Original).HasColumnType("jsonb").HasConversion(Json<TipContent>());
+            e.Property(c => c.Translation).HasColumnType("jsonb").HasConversion(Json<TipContent?>());
+            e.Property(c => c.Channel).HasMaxLength(20);
+            e.Property(c => c.Pseudonym).HasMaxLength(20);
+            e.Property(c => c.ReporterLanguage).HasMaxLength(20);
+            e.Property(c => c.TeamLanguage).HasMaxLength(20);
+        });
+        builder.Entity<CaseMessage>(e =>
+        {
+            e.ToTable("case_messages");
+            e.HasIndex(m => new { m.CaseId, m.CreatedAt });
+            e.Property(m => m.Language).HasMaxLength(20);
+        });
+        builder.Entity<AuditEntry>(e =>
+        {
+            e.ToTable("audit_entries");
+            e.HasIndex(a => new { a.CaseId, a.At });
+            e.Property(a => a.Action).HasMaxLength(40);
+        });
+        builder.Entity<SystemHealth>().ToTable("system_health");
+    }
+
+    private static Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<T, string> Json<T>() => new(
+        v => JsonSerializer.Serialize(v, ContractTypes.Json),
+        v => JsonSerializer.Deserialize<T>(v, ContractTypes.Json)!);
+}

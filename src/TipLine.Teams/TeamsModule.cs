@@ -1,0 +1,88 @@
+using MassTransit;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using TipLine.Bus;
+using TipLine.Bus.Database;
+using TipLine.Teams.Api;
+using TipLine.Teams.Audit;
+using TipLine.Teams.Cases;
+using TipLine.Teams.Consumers;
+using TipLine.Teams.Staff;
+
+namespace TipLine.Teams;
+
+/// <summary>The staff surface: what the host calls to run the team queues.</summary>
+public static class TeamsModule
+{
+    public static IServiceCollection AddTeams(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddModuleDbContext<TeamsDbContext>(configuration, "Teams").AddOutboxRelay<TeamsDbContext>();
+        services.AddScoped<CaseWork>().AddScoped<AuditLog>();
+
+        services.AddIdentityCore<StaffUser>(o =>
+            {
+                o.User.RequireUniqueEmail = true;
+                o.Password.RequiredLength = 12;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+            })
+            .AddRoles<IdentityRole<Guid>>()
+            .AddEntityFrameworkStores<TeamsDbContext>()
+            .AddSignInManager();
+        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.Cookie.Name = "tl_staff";
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            o.LoginPath = "/staff/login";
+            o.AccessDeniedPath = "/staff";
+            // The API answers 401/403; only pages redirect to the sign-in page.
+            o.Events.OnRedirectToLogin = context => ApiOrRedirect(context, StatusCodes.Status401Unauthorized);
+            o.Events.OnRedirectToAccessDenied = context => ApiOrRedirect(context, StatusCodes.Status403Forbidden);
+        });
+        services.AddAuthorization();
+        return services;
+    }
+
+    public static void AddTeamsConsumers(this IBusRegistrationConfigurator bus)
+    {
+        bus.AddRetryingConsumer<ReportRoutedConsumer>();
+        bus.AddRetryingConsumer<ReporterAnswerTranslatedConsumer>();
+        bus.AddRetryingConsumer<UnroutedReportsCountedConsumer>();
+    }
+
+    public static Task PrepareTeamsDatabaseAsync(this IServiceProvider services, CancellationToken ct) =>
+        services.GetRequiredService<TeamsDbContext>().EnsureSchemaAsync(AuditLog.AppendOnlySql, ct);
+
+    public static IEndpointRouteBuilder MapTeams(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapTeamsApi();
+        var stylesheet = ReadAsset("staff.css");
+        endpoints.MapGet("/assets/staff.css", () => Results.Bytes(stylesheet, "text/css; charset=utf-8")).ExcludeFromDescription();
+        return endpoints;
+    }
+
+    private static Task ApiOrRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
+    {
+        if (context.Request.Path.StartsWithSegments("/api")) context.Response.StatusCode = status;
+        else context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
+    }
+
+    private static byte[] ReadAsset(string name)
+    {
+        using var stream = typeof(TeamsModule).Assembly.GetManifestResourceStream($"TipLine.Teams.Assets.{name}")
+            ?? throw new InvalidOperationException($"Missing asset {name}.");
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        return copy.ToArray();
+    }
+}
