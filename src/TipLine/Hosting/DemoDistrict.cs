@@ -1,0 +1,71 @@
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using TipLine.Directory;
+using TipLine.Teams.Staff;
+
+namespace TipLine.Hosting;
+
+public sealed record DemoAccount(string Email, string Password, Guid StaffId, Guid TeamId);
+
+/// <summary>
+/// A small district to try TipLine with: three schools, two BTAM teams, their members. Created
+/// once; a second run finds it and leaves it alone. The first account is the district admin.
+/// </summary>
+public static class DemoDistrict
+{
+    public static readonly Guid LincolnHigh = Guid.Parse("5c3d2a1e-0000-4000-8000-000000000001");
+    public static readonly Guid RooseveltMiddle = Guid.Parse("5c3d2a1e-0000-4000-8000-000000000002");
+    public static readonly Guid JeffersonElementary = Guid.Parse("5c3d2a1e-0000-4000-8000-000000000003");
+    public static readonly Guid LincolnTeam = Guid.Parse("7e4a9b20-0000-4000-8000-000000000001");
+    public static readonly Guid NorthTeam = Guid.Parse("7e4a9b20-0000-4000-8000-000000000002");
+
+    public static string NewPassword() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(15)).Replace('/', 'x').Replace('+', 'y') + "-9a";
+
+    /// <summary>Returns the accounts it created (empty if the district was there already).</summary>
+    public static async Task<IReadOnlyList<DemoAccount>> SeedAsync(IServiceProvider services, Func<string> newPassword, CancellationToken ct)
+    {
+        var directory = services.GetRequiredService<DirectoryDbContext>();
+        if (await directory.Schools.AnyAsync(ct)) return [];
+
+        directory.Teams.AddRange(
+            new Team { Id = LincolnTeam, Name = "Lincoln High BTAM team", WorkingLanguage = "en" },
+            new Team { Id = NorthTeam, Name = "North side BTAM team", WorkingLanguage = "en" });
+        directory.Schools.AddRange(
+            new School { Id = LincolnHigh, Name = "Lincoln High School", Code = "LHS", TeamId = LincolnTeam },
+            new School { Id = RooseveltMiddle, Name = "Roosevelt Middle School", Code = "RMS", TeamId = NorthTeam },
+            new School { Id = JeffersonElementary, Name = "Jefferson Elementary School", Code = "JES", TeamId = NorthTeam });
+
+        var users = services.GetRequiredService<UserManager<StaffUser>>();
+        var roles = services.GetRequiredService<RoleManager<IdentityRole<Guid>>>();
+        if (!await roles.RoleExistsAsync(StaffRoles.DistrictAdmin)) Check(await roles.CreateAsync(new IdentityRole<Guid>(StaffRoles.DistrictAdmin)));
+
+        var people = new (string Email, string Name, TeamRole Role, Guid Team, bool Admin)[]
+        {
+            ("admin@demo.tipline.test", "Dana Admin", TeamRole.Administrator, LincolnTeam, true),
+            ("counselor@demo.tipline.test", "Sam Counselor", TeamRole.MentalHealthProfessional, LincolnTeam, false),
+            ("sro@demo.tipline.test", "Officer Lee", TeamRole.LawEnforcementLiaison, LincolnTeam, false),
+            ("north.admin@demo.tipline.test", "Jordan North", TeamRole.Administrator, NorthTeam, false),
+            ("north.psych@demo.tipline.test", "Riley Psych", TeamRole.MentalHealthProfessional, NorthTeam, false),
+        };
+        var created = new List<DemoAccount>();
+        var order = 0;
+        foreach (var (email, name, role, team, admin) in people)
+        {
+            var user = new StaffUser { Id = Guid.NewGuid(), UserName = email, Email = email, EmailConfirmed = true, DisplayName = name };
+            var password = newPassword();
+            Check(await users.CreateAsync(user, password));
+            if (admin) Check(await users.AddToRoleAsync(user, StaffRoles.DistrictAdmin));
+            directory.Members.Add(new TeamMember { Id = user.Id, TeamId = team, DisplayName = name, Role = role, RotationOrder = order++ });
+            created.Add(new DemoAccount(email, password, user.Id, team));
+        }
+        await directory.SaveChangesAsync(ct);
+        return created;
+    }
+
+    private static void Check(IdentityResult result)
+    {
+        if (!result.Succeeded) throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
+    }
+}

@@ -1,0 +1,23 @@
+using Microsoft.Extensions.Configuration;
+
+namespace TipLine.Hosting;
+
+/// <summary>
+/// Which parts this process runs, like Loki's -target: "all" on one machine, or intake, routing
+/// and teams as separate processes behind RabbitMQ and PostgreSQL.
+/// </summary>
+public sealed record Targets(bool Intake, bool Routing, bool Teams)
+{
+    public static Targets From(IConfiguration configuration)
+    {
+        var names = (configuration["target"] ?? "all").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            .Select(n => n.ToLowerInvariant()).ToHashSet();
+        var unknown = names.Except(["all", "intake", "routing", "teams"]).ToList();
+        if (unknown.Count > 0) throw new ArgumentException($"Unknown target(s): {string.Join(", ", unknown)}. Use all, intake, routing or teams.");
+        var all = names.Contains("all");
+        return new Targets(all || names.Contains("intake"), all || names.Contains("routing"), all || names.Contains("teams"));
+    }
+
+    public override string ToString() =>
+        string.Join(",", new[] { Intake ? "intake" : null, Routing ? "routing" : null, Teams ? "teams" : null }.OfType<string>());
+}

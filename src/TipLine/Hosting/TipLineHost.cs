@@ -1,0 +1,122 @@
+using System.Globalization;
+using MassTransit;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc.ApplicationParts;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using TipLine.Bus;
+using TipLine.Bus.Database;
+using TipLine.Directory;
+using TipLine.Intake;
+using TipLine.Intake.Channels.WebForm;
+using TipLine.Intake.Localization;
+using TipLine.Routing;
+using TipLine.Teams;
+
+namespace TipLine.Hosting;
+
+/// <summary>The table of contents: which modules run, the bus, the web pipeline.</summary>
+public static class TipLineHost
+{
+    public static WebApplicationBuilder CreateBuilder(string[] args) => WebApplication.CreateBuilder(args);
+
+    public static WebApplication Build(WebApplicationBuilder builder)
+    {
+        var targets = Targets.From(builder.Configuration);
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+        services.AddSingleton(targets);
+        services.AddSingleton(TimeProvider.System);
+        services.AddDirectory(configuration);
+        if (targets.Intake) services.AddIntake(configuration);
+        if (targets.Routing) services.AddRouting(configuration);
+        if (targets.Teams) services.AddTeams(configuration);
+        services.AddTipLineBus(configuration, bus =>
+        {
+            if (targets.Intake) bus.AddIntakeConsumers();
+            if (targets.Routing) bus.AddRoutingConsumers();
+            if (targets.Teams) bus.AddTeamsConsumers();
+        });
+
+        var dataProtection = services.AddDataProtection().SetApplicationName("TipLine");
+        if (configuration["DataProtection:KeysPath"] is { Length: > 0 } keys) dataProtection.PersistKeysToFileSystem(new DirectoryInfo(keys));
+
+        services.AddLocalization();
+        services.AddRazorPages()
+            .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(ReporterText)))
+            .ConfigureApplicationPartManager(parts => KeepPartsOf(parts, targets));
+        if (targets.Teams) services.AddOpenApi();
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            var cultures = ReporterLanguages.All.Select(l => new CultureInfo(l.Code)).ToList();
+            o.DefaultRequestCulture = new RequestCulture("en");
+            o.SupportedCultures = cultures;
+            o.SupportedUICultures = cultures;
+            // A visible switcher (?culture=) first, then the browser's Accept-Language. No cookie.
+            o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()];
+        });
+
+        var app = builder.Build();
+        app.UseMiddleware<PrivacyMiddleware>();
+        app.UseRequestLocalization();
+        app.UseRouting();
+        if (targets.Teams)
+        {
+            app.UseAuthentication();
+            app.UseAuthorization();
+            app.MapOpenApi();
+            app.MapTeams();
+        }
+        if (targets.Intake) app.MapIntake();
+        if (targets.Intake || targets.Teams) app.MapRazorPages();
+        app.Lifetime.ApplicationStarted.Register(() => AnnounceUrls(app, targets));
+        return app;
+    }
+
+    /// <summary>Creates missing schemas for the running modules and, if asked, the demo district.</summary>
+    public static async Task PrepareAsync(this WebApplication app, CancellationToken ct = default)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        var targets = services.GetRequiredService<Targets>();
+        await services.GetRequiredService<DirectoryDbContext>().EnsureSchemaAsync(ct: ct);
+        if (targets.Intake) await services.PrepareIntakeDatabaseAsync(ct);
+        if (targets.Routing) await services.PrepareRoutingDatabaseAsync(ct);
+        if (targets.Teams) await services.PrepareTeamsDatabaseAsync(ct);
+        if (targets.Teams && app.Configuration.GetValue<bool>("Demo:Seed"))
+        {
+            var created = await DemoDistrict.SeedAsync(services, DemoDistrict.NewPassword, ct);
+            if (created.Count > 0 && created[0] is var admin)
+            {
+                // Printed once, on the run that created it: the password is stored only as a hash.
+                Console.WriteLine($"Demo district created. Staff sign-in: {admin.Email}  password: {admin.Password}  (shown once)");
+            }
+        }
+    }
+
+    private static void KeepPartsOf(ApplicationPartManager parts, Targets targets)
+    {
+        var intake = typeof(IntakeModule).Assembly;
+        var teams = typeof(TeamsModule).Assembly;
+        foreach (var part in parts.ApplicationParts.ToList())
+        {
+            var assembly = (part as AssemblyPart)?.Assembly ?? (part as CompiledRazorAssemblyPart)?.Assembly;
+            if ((assembly == intake && !targets.Intake) || (assembly == teams && !targets.Teams)) parts.ApplicationParts.Remove(part);
+        }
+    }
+
+    private static void AnnounceUrls(WebApplication app, Targets targets)
+    {
+        var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("TipLine");
+        foreach (var url in app.Urls)
+        {
+            log.LogInformation("TipLine ({Targets}) listening on {Url}", targets, url);
+            if (targets.Intake) Console.WriteLine($"Reporters: {url}/report  (follow-up: {url}/report/followup)");
+            if (targets.Teams) Console.WriteLine($"Staff:     {url}/staff  (API: {url}/openapi/v1.json)");
+        }
+    }
+}
