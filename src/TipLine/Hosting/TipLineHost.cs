@@ -22,7 +22,12 @@ namespace TipLine.Hosting;
 /// <summary>The table of contents: which modules run, the bus, the web pipeline.</summary>
 public static class TipLineHost
 {
-    public static WebApplicationBuilder CreateBuilder(string[] args) => WebApplication.CreateBuilder(args);
+    /// <summary>Named after this assembly, so pages are found wherever the host runs (also inside a test process).</summary>
+    public static WebApplicationBuilder CreateBuilder(string[] args) => WebApplication.CreateBuilder(new WebApplicationOptions
+    {
+        Args = args,
+        ApplicationName = typeof(TipLineHost).Assembly.GetName().Name,
+    });
 
     public static WebApplication Build(WebApplicationBuilder builder)
     {

@@ -1,0 +1,54 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using TipLine.Teams.Api;
+using TipLine.Teams.Cases;
+
+namespace TipLine.IntegrationTests.Infrastructure;
+
+/// <summary>A staff member using the JSON API.</summary>
+public sealed class StaffClient(HttpClient http) : IDisposable
+{
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
+    };
+
+    public HttpClient Http => http;
+
+    public static async Task<StaffClient> SignInAsync(TipLineApp app, string email)
+    {
+        var client = new StaffClient(app.CreateClient());
+        using var response = await client.Http.PostAsJsonAsync("/api/auth/login", new LoginRequest(email, TipLineApp.StaffPassword));
+        if (response.StatusCode != HttpStatusCode.NoContent) throw new InvalidOperationException($"Sign-in failed: {response.StatusCode}");
+        return client;
+    }
+
+    public async Task<List<QueueItem>> QueueAsync() => (await http.GetFromJsonAsync<List<QueueItem>>("/api/cases", Json))!;
+
+    public async Task<QueueItem> WaitForCaseAsync(Func<QueueItem, bool>? match = null, TimeSpan? within = null) =>
+        await Eventually.GetAsync(async () => (await QueueAsync()).FirstOrDefault(match ?? (_ => true)), within, "a case in the queue");
+
+    public async Task<(HttpStatusCode Status, string Body)> GetCaseAsync(Guid caseId)
+    {
+        using var response = await http.GetAsync($"/api/cases/{caseId}");
+        return (response.StatusCode, await response.Content.ReadAsStringAsync());
+    }
+
+    public async Task<CaseDetail> CaseAsync(Guid caseId) =>
+        (await http.GetFromJsonAsync<CaseDetail>($"/api/cases/{caseId}", Json))!;
+
+    public async Task<HttpStatusCode> AskAsync(Guid caseId, string text)
+    {
+        using var response = await http.PostAsJsonAsync($"/api/cases/{caseId}/questions", new QuestionRequest(text));
+        return response.StatusCode;
+    }
+
+    public async Task<HttpStatusCode> AcknowledgeAsync(Guid caseId)
+    {
+        using var response = await http.PostAsJsonAsync($"/api/cases/{caseId}/acknowledge", new AcknowledgeRequest());
+        return response.StatusCode;
+    }
+
+    public void Dispose() => http.Dispose();
+}

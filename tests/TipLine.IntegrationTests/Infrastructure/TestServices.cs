@@ -1,0 +1,88 @@
+using System.Diagnostics;
+using Testcontainers.PostgreSql;
+using Testcontainers.RabbitMq;
+
+namespace TipLine.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// The real services tests run against: the ones infra/test.sh started (TIPLINE_TEST_* variables),
+/// or Testcontainers where a Docker engine is available.
+/// </summary>
+public sealed class TestServices : IAsyncDisposable
+{
+    private static readonly SemaphoreSlim StartLock = new(1, 1);
+    private static TestServices? shared;
+    private PostgreSqlContainer? postgresContainer;
+    private RabbitMqContainer? rabbitContainer;
+
+    public required string PostgresAdmin { get; init; }
+    public required Uri RabbitMq { get; init; }
+    public string? ApyBaseUrl { get; init; }
+    public string? Chromium { get; init; }
+
+    public static async Task<TestServices> GetAsync()
+    {
+        await StartLock.WaitAsync();
+        try
+        {
+            return shared ??= await StartAsync();
+        }
+        finally
+        {
+            StartLock.Release();
+        }
+    }
+
+    private static async Task<TestServices> StartAsync()
+    {
+        PostgreSqlContainer? pg = null;
+        RabbitMqContainer? rabbit = null;
+        var postgres = Environment.GetEnvironmentVariable("TIPLINE_TEST_POSTGRES");
+        if (string.IsNullOrEmpty(postgres))
+        {
+            pg = new PostgreSqlBuilder("postgres:15").Build();
+            await pg.StartAsync();
+            postgres = pg.GetConnectionString();
+        }
+        var rabbitUri = Environment.GetEnvironmentVariable("TIPLINE_TEST_RABBITMQ");
+        if (string.IsNullOrEmpty(rabbitUri))
+        {
+            rabbit = new RabbitMqBuilder("rabbitmq:3.13-management").Build();
+            await rabbit.StartAsync();
+            rabbitUri = rabbit.GetConnectionString();
+        }
+        return new TestServices
+        {
+            PostgresAdmin = postgres,
+            RabbitMq = new Uri(rabbitUri),
+            ApyBaseUrl = Environment.GetEnvironmentVariable("TIPLINE_TEST_APY"),
+            Chromium = Environment.GetEnvironmentVariable("TIPLINE_TEST_CHROMIUM"),
+            postgresContainer = pg,
+            rabbitContainer = rabbit,
+        };
+    }
+
+    /// <summary>Runs rabbitmqctl against the broker (inside the container when there is one).</summary>
+    public async Task RabbitCtlAsync(params string[] args)
+    {
+        if (rabbitContainer is not null)
+        {
+            var result = await rabbitContainer.ExecAsync(["rabbitmqctl", .. args]);
+            if (result.ExitCode != 0) throw new InvalidOperationException($"rabbitmqctl {string.Join(' ', args)}: {result.Stderr}");
+            return;
+        }
+        var start = new ProcessStartInfo("rabbitmqctl") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in args) start.ArgumentList.Add(a);
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("rabbitmqctl did not start.");
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0) throw new InvalidOperationException($"rabbitmqctl {string.Join(' ', args)}: {await stderr}");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (postgresContainer is not null) await postgresContainer.DisposeAsync();
+        if (rabbitContainer is not null) await rabbitContainer.DisposeAsync();
+    }
+}

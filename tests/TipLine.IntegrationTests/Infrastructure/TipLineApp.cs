@@ -1,0 +1,217 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Sockets;
+using System.Security.Cryptography;
+using System.Text.Json;
+using MassTransit;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using TipLine.Hosting;
+
+namespace TipLine.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// A real TipLine process (in this test process) on Kestrel, with its own PostgreSQL database and
+/// its own RabbitMQ virtual host. Several apps can share one database and vhost to act as the
+/// separate targets of a district deployment.
+/// </summary>
+public sealed class TipLineApp : IAsyncDisposable
+{
+    /// <summary>Test reporters connect from this loopback address, so any trace of it is easy to find.</summary>
+    public static readonly IPAddress ReporterAddress = IPAddress.Parse("127.0.0.77");
+    public const string StaffPassword = "Correct-horse-battery-9";
+
+    private readonly WebApplication app;
+    private readonly ConcurrentQueue<string> published = new();
+
+    private TipLineApp(WebApplication app, AppDatabase database, CapturedLogs logs)
+    {
+        this.app = app;
+        Database = database;
+        Logs = logs;
+    }
+
+    public AppDatabase Database { get; }
+    public CapturedLogs Logs { get; }
+    public Uri BaseAddress => new(app.Urls.First());
+    public IServiceProvider Services => app.Services;
+    public IReadOnlyList<DemoAccount> Accounts { get; private set; } = [];
+
+    /// <summary>Every message this app published on the bus, serialized.</summary>
+    public string PublishedMessages => string.Join('\n', published);
+
+    public static async Task<TipLineApp> StartAsync(AppEnvironment environment, string target = "all",
+        IDictionary<string, string?>? settings = null, bool seed = true)
+    {
+        var builder = TipLineHost.CreateBuilder([]);
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Configuration.AddInMemoryCollection(environment.Settings(target));
+        if (settings is not null) builder.Configuration.AddInMemoryCollection(settings);
+        var logs = new CapturedLogs();
+        builder.Logging.ClearProviders().AddProvider(logs).SetMinimumLevel(LogLevel.Debug);
+        builder.Logging.AddFilter((_, _, _) => true);
+        var web = TipLineHost.Build(builder);
+        var app = new TipLineApp(web, environment.Database, logs);
+        await web.PrepareAsync();
+        if (seed && target is "all")
+        {
+            await using var scope = web.Services.CreateAsyncScope();
+            app.Accounts = await DemoDistrict.SeedAsync(scope.ServiceProvider, () => StaffPassword, CancellationToken.None);
+        }
+        await web.StartAsync();
+        web.Services.GetRequiredService<IBus>().ConnectPublishObserver(new Recorder(app.published));
+        return app;
+    }
+
+    /// <summary>A browser-like client (cookies, no redirects followed) from the reporter address.</summary>
+    public HttpClient CreateClient(bool followRedirects = false) => new(new SocketsHttpHandler
+    {
+        AllowAutoRedirect = followRedirects,
+        UseCookies = true,
+        CookieContainer = new CookieContainer(),
+        ConnectCallback = async (context, ct) =>
+        {
+            var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+            socket.Bind(new IPEndPoint(ReporterAddress, 0));
+            await socket.ConnectAsync(context.DnsEndPoint, ct);
+            return new NetworkStream(socket, ownsSocket: true);
+        },
+    }) { BaseAddress = BaseAddress };
+
+    public async ValueTask DisposeAsync()
+    {
+        await app.StopAsync();
+        await app.DisposeAsync();
+    }
+
+    private sealed class Recorder(ConcurrentQueue<string> sink) : IPublishObserver
+    {
+        public Task PrePublish<T>(PublishContext<T> context) where T : class
+        {
+            sink.Enqueue(typeof(T).Name + " " + JsonSerializer.Serialize(context.Message));
+            return Task.CompletedTask;
+        }
+
+        public Task PostPublish<T>(PublishContext<T> context) where T : class => Task.CompletedTask;
+
+        public Task PublishFault<T>(PublishContext<T> context, Exception exception) where T : class => Task.CompletedTask;
+    }
+}
+
+/// <summary>One district installation for a test: a database, a RabbitMQ vhost, its keys.</summary>
+public sealed class AppEnvironment : IAsyncDisposable
+{
+    private readonly TestServices services;
+    private readonly string vhost;
+    private readonly string keys = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+
+    private AppEnvironment(TestServices services, AppDatabase database, string vhost)
+    {
+        this.services = services;
+        Database = database;
+        this.vhost = vhost;
+    }
+
+    public AppDatabase Database { get; }
+    public TestServices Services => services;
+
+    public static async Task<AppEnvironment> CreateAsync()
+    {
+        var services = await TestServices.GetAsync();
+        var name = "tl_" + Guid.NewGuid().ToString("N")[..12];
+        var database = await AppDatabase.CreateAsync(services.PostgresAdmin, name);
+        await services.RabbitCtlAsync("add_vhost", name);
+        await services.RabbitCtlAsync("set_permissions", "-p", name, services.RabbitMq.UserInfo.Split(':')[0], ".*", ".*", ".*");
+        return new AppEnvironment(services, database, name);
+    }
+
+    public Dictionary<string, string?> Settings(string target)
+    {
+        var user = services.RabbitMq.UserInfo.Split(':');
+        return new()
+        {
+            ["target"] = target,
+            ["ConnectionStrings:TipLine"] = Database.ConnectionString,
+            ["Bus:Transport"] = "RabbitMq",
+            ["Bus:RabbitMq:Host"] = services.RabbitMq.Host,
+            ["Bus:RabbitMq:Port"] = services.RabbitMq.Port.ToString(),
+            ["Bus:RabbitMq:VirtualHost"] = vhost,
+            ["Bus:RabbitMq:Username"] = Uri.UnescapeDataString(user[0]),
+            ["Bus:RabbitMq:Password"] = Uri.UnescapeDataString(user.ElementAtOrDefault(1) ?? ""),
+            ["Bus:Outbox:PollInterval"] = "00:00:00.200",
+            ["Bus:Outbox:PublishTimeout"] = "00:00:03",
+            ["Translation:ApyBaseUrl"] = services.ApyBaseUrl ?? "",
+            ["Privacy:PseudonymKey"] = keys,
+            ["Privacy:SealedContactKey"] = keys,
+            ["Privacy:ReceiptKey"] = keys,
+            ["Receipts:FailureDelay"] = "00:00:00.010",
+            ["Logging:LogLevel:Default"] = "Debug",
+            ["Logging:LogLevel:Microsoft.AspNetCore"] = "Debug",
+            ["Logging:LogLevel:Microsoft.AspNetCore.Server.Kestrel"] = "Debug",
+        };
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Database.DisposeAsync();
+        try { await services.RabbitCtlAsync("delete_vhost", vhost); } catch (InvalidOperationException) { }
+    }
+}
+
+/// <summary>A fresh PostgreSQL database for one test, and a way to read everything stored in it.</summary>
+public sealed class AppDatabase(string admin, string name) : IAsyncDisposable
+{
+    public string ConnectionString { get; } = new NpgsqlConnectionStringBuilder(admin) { Database = name, Pooling = true }.ConnectionString;
+
+    public static async Task<AppDatabase> CreateAsync(string admin, string name)
+    {
+        await using var connection = new NpgsqlConnection(admin);
+        await connection.OpenAsync();
+        await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
+        await create.ExecuteNonQueryAsync();
+        return new AppDatabase(admin, name);
+    }
+
+    public async Task<T> ScalarAsync<T>(string sql)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        return (T)(await command.ExecuteScalarAsync())!;
+    }
+
+    /// <summary>Every row of every TipLine table as JSON text.</summary>
+    public async Task<string> EverythingStoredAsync()
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        var tables = new List<string>();
+        await using (var list = new NpgsqlCommand(
+            "SELECT format('%I.%I', table_schema, table_name) FROM information_schema.tables WHERE table_schema IN ('intake','routing','teams','directory')",
+            connection))
+        await using (var reader = await list.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync()) tables.Add(reader.GetString(0));
+        }
+        var all = new System.Text.StringBuilder();
+        foreach (var table in tables)
+        {
+            await using var rows = new NpgsqlCommand($"SELECT coalesce(string_agg(row_to_json(t)::text, E'\\n'), '') FROM {table} t", connection);
+            all.AppendLine(table).AppendLine((string)(await rows.ExecuteScalarAsync())!);
+        }
+        return all.ToString();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        NpgsqlConnection.ClearAllPools();
+        await using var connection = new NpgsqlConnection(admin);
+        await connection.OpenAsync();
+        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", connection);
+        await drop.ExecuteNonQueryAsync();
+    }
+}
