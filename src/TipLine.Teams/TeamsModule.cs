@@ -43,10 +43,13 @@ public static class TeamsModule
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
             o.LoginPath = "/staff/login";
-            o.AccessDeniedPath = "/staff";
-            // The API answers 401/403; only pages redirect to the sign-in page.
+            // The API answers 401; pages redirect to the sign-in page. A refusal is a plain 403 everywhere.
             o.Events.OnRedirectToLogin = context => ApiOrRedirect(context, StatusCodes.Status401Unauthorized);
-            o.Events.OnRedirectToAccessDenied = context => ApiOrRedirect(context, StatusCodes.Status403Forbidden);
+            o.Events.OnRedirectToAccessDenied = context =>
+            {
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            };
         });
         services.AddAuthorization();
         return services;

@@ -63,6 +63,8 @@ public sealed class TipLineApp : IAsyncDisposable
             app.Accounts = await DemoDistrict.SeedAsync(scope.ServiceProvider, () => StaffPassword, CancellationToken.None);
         }
         await web.StartAsync();
+        // Queues are bound once the bus is up; a test that publishes before then would lose its message.
+        await web.Services.GetRequiredService<IBusControl>().WaitForHealthStatus(BusHealthStatus.Healthy, TimeSpan.FromSeconds(60));
         web.Services.GetRequiredService<IBus>().ConnectPublishObserver(new Recorder(app.published));
         return app;
     }

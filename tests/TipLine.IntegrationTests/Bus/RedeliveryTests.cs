@@ -1,0 +1,48 @@
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+using TipLine.Contracts;
+using TipLine.Hosting;
+using TipLine.IntegrationTests.Infrastructure;
+using Xunit;
+
+namespace TipLine.IntegrationTests.Bus;
+
+public sealed class RedeliveryTests : RunningDistrict
+{
+    [Fact]
+    public async Task The_same_bus_message_delivered_twice_creates_one_case()
+    {
+        var bus = App.Services.GetRequiredService<IBus>();
+        var messageId = NewId.NextGuid();
+        var report = new ReportSubmitted(Guid.NewGuid(), DemoDistrict.LincolnHigh, ChannelNames.WebForm, "R-TEST", "en",
+            new TipContent("Someone wrote a threat on the bathroom wall", null, null), false, DateTimeOffset.UtcNow);
+
+        await bus.Publish(report, c => c.MessageId = messageId);
+        await bus.Publish(report, c => c.MessageId = messageId);
+
+        using var staff = await StaffClient.SignInAsync(App, "admin@demo.tipline.test");
+        await staff.WaitForCaseAsync();
+        // Give the second delivery every chance to show up before counting.
+        await Eventually.GetAsync(async () => await App.Database.ScalarAsync<long>(
+            "SELECT count(*) FROM routing.inbox_messages") >= 1 ? (object)true : null);
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        Assert.Equal(1L, await App.Database.ScalarAsync<long>("SELECT count(*) FROM teams.cases"));
+        Assert.Single(await staff.QueueAsync());
+    }
+
+    [Fact]
+    public async Task A_report_routed_twice_under_different_message_ids_still_opens_one_case()
+    {
+        var bus = App.Services.GetRequiredService<IBus>();
+        var report = new ReportSubmitted(Guid.NewGuid(), DemoDistrict.LincolnHigh, ChannelNames.WebForm, "R-TEST", "en",
+            new TipContent("A student is being bullied every day at lunch", null, null), false, DateTimeOffset.UtcNow);
+
+        // What the safety net does when it publishes an unconfirmed report again.
+        await Task.WhenAll(bus.Publish(report), bus.Publish(report));
+
+        await Eventually.GetAsync(async () => await App.Database.ScalarAsync<long>(
+            "SELECT count(*) FROM teams.inbox_messages WHERE consumer = 'ReportRoutedConsumer'") >= 2 ? (object)true : null,
+            what: "both routings to reach the team queue");
+        Assert.Equal(1L, await App.Database.ScalarAsync<long>("SELECT count(*) FROM teams.cases"));
+    }
+}

@@ -1,0 +1,55 @@
+using System.Net;
+using TipLine.Hosting;
+using TipLine.IntegrationTests.Infrastructure;
+using Xunit;
+
+namespace TipLine.IntegrationTests.Teams;
+
+public sealed class CaseAccessTests : RunningDistrict
+{
+    [Fact]
+    public async Task A_staff_member_of_another_schools_team_cannot_open_the_case_and_the_attempt_is_audited()
+    {
+        using var reporter = new ReporterClient(App.CreateClient());
+        await reporter.SubmitAsync("en", DemoDistrict.LincolnHigh, "Someone posted that they want to hurt people at the game");
+        using var lincoln = await StaffClient.SignInAsync(App, "counselor@demo.tipline.test");
+        var queued = await lincoln.WaitForCaseAsync();
+
+        using var north = await StaffClient.SignInAsync(App, "north.psych@demo.tipline.test");
+        var (status, body) = await north.GetCaseAsync(queued.CaseId);
+        using var page = await north.Http.GetAsync($"/staff/cases/{queued.CaseId}");
+
+        Assert.Equal(HttpStatusCode.Forbidden, status);
+        Assert.DoesNotContain("hurt people", body, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, page.StatusCode);
+        Assert.Empty(await north.QueueAsync());
+        Assert.Equal(HttpStatusCode.Forbidden, await north.AskAsync(queued.CaseId, "Who are you?"));
+        var northId = App.Accounts.Single(a => a.Email == "north.psych@demo.tipline.test").StaffId;
+        Assert.Equal(3L, await App.Database.ScalarAsync<long>(
+            $"SELECT count(*) FROM teams.audit_entries WHERE \"ActorId\" = '{northId}' AND \"CaseId\" = '{queued.CaseId}' AND NOT \"Allowed\""));
+    }
+
+    [Fact]
+    public async Task Every_case_view_is_audited_and_the_audit_log_cannot_be_rewritten()
+    {
+        using var reporter = new ReporterClient(App.CreateClient());
+        await reporter.SubmitAsync("en", DemoDistrict.LincolnHigh, "My friend says she wants to end her life");
+        using var staff = await StaffClient.SignInAsync(App, "counselor@demo.tipline.test");
+        var queued = await staff.WaitForCaseAsync();
+        await staff.CaseAsync(queued.CaseId);
+
+        Assert.Equal(1L, await App.Database.ScalarAsync<long>(
+            $"SELECT count(*) FROM teams.audit_entries WHERE \"Action\" = 'case.view' AND \"CaseId\" = '{queued.CaseId}' AND \"Allowed\""));
+        var error = await Assert.ThrowsAsync<Npgsql.PostgresException>(() => App.Database.ScalarAsync<object>("DELETE FROM teams.audit_entries"));
+        Assert.Contains("append-only", error.MessageText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_API_needs_a_signed_in_staff_member_and_is_described_by_OpenAPI()
+    {
+        using var anonymous = App.CreateClient();
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/api/cases")).StatusCode);
+        var openApi = await anonymous.GetStringAsync("/openapi/v1.json");
+        Assert.Contains("/api/cases/{caseId}/questions", openApi, StringComparison.Ordinal);
+    }
+}
