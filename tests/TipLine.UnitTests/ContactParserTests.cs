@@ -57,8 +57,7 @@ public class ContactParserTests
         Assert.Null(contact);
     }
 
-    [Theory(Skip = "ContactParser reads a number without '+' that is not 10 digits as already carrying a country code: "
-        + "'555-1234' becomes '+5551234' (country code 55, Brazil) instead of being refused as incomplete.")]
+    [Theory]
     [InlineData("555-1234")]
     [InlineData("555 123 456")]
     public void A_local_number_without_an_area_code_is_refused_rather_than_read_as_international(string input)

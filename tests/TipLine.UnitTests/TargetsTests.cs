@@ -52,8 +52,7 @@ public class TargetsTests
         Assert.Equal(expected, new Targets(intake, routing, teams).ToString());
     }
 
-    [Theory(Skip = "Targets.From turns an empty target (\"\", \",\" or spaces, e.g. an unset variable in a compose file) into "
-        + "Targets(false, false, false): the host starts and runs no module, silently, instead of refusing or meaning all.")]
+    [Theory]
     [InlineData("")]
     [InlineData(",")]
     [InlineData("  ")]

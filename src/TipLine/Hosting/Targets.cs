@@ -14,7 +14,8 @@ public sealed record Targets(bool Intake, bool Routing, bool Teams)
             .Select(n => n.ToLowerInvariant()).ToHashSet();
         var unknown = names.Except(["all", "intake", "routing", "teams"]).ToList();
         if (unknown.Count > 0) throw new ArgumentException($"Unknown target(s): {string.Join(", ", unknown)}. Use all, intake, routing or teams.");
-        var all = names.Contains("all");
+        // An empty value (e.g. an unset variable in a compose file) means the default, all.
+        var all = names.Count == 0 || names.Contains("all");
         return new Targets(all || names.Contains("intake"), all || names.Contains("routing"), all || names.Contains("teams"));
     }
 

@@ -21,8 +21,12 @@ public static class ContactParser
         if (value.Any(c => !(char.IsAsciiDigit(c) || c is '+' or ' ' or '-' or '(' or ')' or '.'))) return false;
         var digits = new string(value.Where(char.IsAsciiDigit).ToArray());
         if (digits.Length is < 7 or > 15) return false;
-        // North American numbers without a country code are the common case for our districts.
-        var e164 = value.StartsWith('+') ? "+" + digits : digits.Length == 10 ? "+1" + digits : "+" + digits;
+        // Without a '+', only a North American number is unambiguous: 10 digits, or 11 starting with 1.
+        var e164 = value.StartsWith('+') ? "+" + digits
+            : digits.Length == 10 ? "+1" + digits
+            : digits.Length == 11 && digits[0] == '1' ? "+" + digits
+            : null;
+        if (e164 is null) return false;
         contact = new ReporterContact(ChannelNames.Sms, e164);
         return true;
     }
