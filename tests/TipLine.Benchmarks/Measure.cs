@@ -19,7 +19,8 @@ public static class Percentiles
 /// CPU used at one moment by this process, by the whole machine (/proc/stat) and by each process
 /// (/proc/PID/stat), so a phase can say which services its time went to.
 /// </summary>
-public sealed record CpuSample(TimeSpan ProcessCpu, long MachineBusy, long MachineTotal, long At, IReadOnlyDictionary<int, (string Group, long Ticks)> Processes)
+public sealed record CpuSample(
+    TimeSpan ProcessCpu, long MachineBusy, long MachineInterrupts, long MachineTotal, long At, IReadOnlyDictionary<int, (string Group, long Ticks)> Processes)
 {
     // USER_HZ: the unit of /proc's CPU counters on Linux.
     private const double TicksPerSecond = 100;
@@ -28,35 +29,39 @@ public sealed record CpuSample(TimeSpan ProcessCpu, long MachineBusy, long Machi
     public const string Postgres = "PostgreSQL";
     public const string RabbitMq = "RabbitMQ";
     public const string Apertium = "Apertium APY";
+    public const string Interrupts = "kernel irq";
 
     public static CpuSample Take()
     {
         using var self = Process.GetCurrentProcess();
-        var (busy, total) = MachineJiffies();
-        return new CpuSample(self.TotalProcessorTime, busy, total, Stopwatch.GetTimestamp(), ProcessTicks());
+        var (busy, interrupts, total) = MachineJiffies();
+        return new CpuSample(self.TotalProcessorTime, busy, interrupts, total, Stopwatch.GetTimestamp(), ProcessTicks());
     }
 
     public TimeSpan Since(CpuSample before) => Stopwatch.GetElapsedTime(before.At, At);
 
     /// <summary>
-    /// Cores each group kept busy on average in between; "other" is whatever else ran on the machine
+    /// CPU seconds each group used in between; "other" is whatever else ran on the machine
     /// (processes that are not part of the benchmark, and the kernel).
     /// </summary>
-    public IReadOnlyList<(string Group, double Cores)> CoresByGroupSince(CpuSample before)
+    public CpuUse UseSince(CpuSample before)
     {
-        var seconds = Since(before).TotalSeconds;
         var groups = new Dictionary<string, double> { [Self] = 0, [Postgres] = 0, [RabbitMq] = 0, [Apertium] = 0 };
+        var others = new Dictionary<string, double>();
         foreach (var (pid, (group, ticks)) in Processes)
         {
-            if (group.Length == 0) continue;
             // A process started in between counts from zero; one that ended in between is missed (and falls in "other").
             var start = before.Processes.TryGetValue(pid, out var earlier) && earlier.Group == group ? earlier.Ticks : 0;
-            groups[group] += (ticks - start) / TicksPerSecond / seconds;
+            var used = (ticks - start) / TicksPerSecond;
+            if (groups.ContainsKey(group)) groups[group] += used;
+            else if (used > 0) others[group] = others.GetValueOrDefault(group) + used;
         }
-        var machine = MachineBusySince(before) * Environment.ProcessorCount;
-        var result = groups.Select(g => (g.Key, g.Value)).ToList();
-        if (!double.IsNaN(machine)) result.Add(("other", Math.Max(0, machine - groups.Values.Sum())));
-        return result;
+        // Interrupt handling (loopback networking, disk) belongs to no process.
+        groups[Interrupts] = (MachineInterrupts - before.MachineInterrupts) / TicksPerSecond;
+        var seconds = Since(before).TotalSeconds;
+        var machine = MachineBusySince(before) * Environment.ProcessorCount * seconds;
+        var other = double.IsNaN(machine) ? double.NaN : Math.Max(0, machine - groups.Values.Sum());
+        return new CpuUse(groups, other, [.. others.OrderByDescending(o => o.Value).Take(3).Select(o => (o.Key, o.Value))], seconds);
     }
 
     /// <summary>Share of all cores busy in between (0..1), or NaN where /proc/stat is not there.</summary>
@@ -102,10 +107,12 @@ public sealed record CpuSample(TimeSpan ProcessCpu, long MachineBusy, long Machi
         "postgres" => Postgres,
         "beam.smp" or "erl_child_setup" or "epmd" or "inet_gethost" => RabbitMq,
         _ when comm.StartsWith("apertium", StringComparison.Ordinal) || comm is "lt-proc" or "cg-proc" or "lrx-proc" or "hfst-proc" => Apertium,
-        _ => "",
+        // Kernel worker threads carry their current job in the name: one entry for all of them.
+        _ when comm.StartsWith("kworker", StringComparison.Ordinal) => "kworker",
+        _ => comm,
     };
 
-    private static (long Busy, long Total) MachineJiffies()
+    private static (long Busy, long Interrupts, long Total) MachineJiffies()
     {
         try
         {
@@ -114,15 +121,33 @@ public sealed record CpuSample(TimeSpan ProcessCpu, long MachineBusy, long Machi
             var fields = first.Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1).Take(8)
                 .Select(f => long.Parse(f, CultureInfo.InvariantCulture)).ToArray();
             var total = fields.Sum();
-            return (total - fields[3] - fields[4], total);
+            return (total - fields[3] - fields[4], fields[5] + fields[6], total);
         }
         catch (IOException)
         {
-            return (0, 0);
+            return (0, 0, 0);
         }
         catch (UnauthorizedAccessException)
         {
-            return (0, 0);
+            return (0, 0, 0);
         }
     }
+}
+
+/// <summary>CPU seconds by group over a span of wall time.</summary>
+public sealed record CpuUse(IReadOnlyDictionary<string, double> Seconds, double Other, IReadOnlyList<(string Name, double Seconds)> TopOthers, double WallSeconds)
+{
+    /// <summary>"group 0.00" cores for each group, then "other", naming its biggest processes so a shared machine shows.</summary>
+    public string Cores()
+    {
+        var parts = Seconds.Select(g => $"{g.Key} {g.Value / WallSeconds:0.00}").ToList();
+        if (!double.IsNaN(Other))
+        {
+            var top = TopOthers.Where(o => o.Seconds / WallSeconds >= 0.02).Select(o => $"{o.Name} {o.Seconds / WallSeconds:0.00}").ToList();
+            parts.Add($"other {Other / WallSeconds:0.00}" + (top.Count > 0 ? $" [{string.Join(", ", top)}]" : ""));
+        }
+        return string.Join(", ", parts);
+    }
+
+    public double MillisecondsEach(string group, int count) => Seconds.GetValueOrDefault(group) * 1000 / Math.Max(1, count);
 }

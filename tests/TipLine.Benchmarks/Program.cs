@@ -137,12 +137,17 @@ try
     Progress($"warm-up: {options.Warmup} submissions");
     var warmup = await ClosedLoopAsync(reporter, options.Warmup, options.Concurrency, 0, ct);
     Progress($"measuring: {options.Submissions} submissions at concurrency {options.Concurrency}");
+    await using var locks = new LockWatch(database);
+    locks.Start();
     var before = CpuSample.Take();
     var measured = await ClosedLoopAsync(reporter, options.Submissions, options.Concurrency, options.Warmup, ct);
     var after = CpuSample.Take();
 
     Progress("waiting for the pipeline to open a case for every report so far");
+    var drainBefore = CpuSample.Take();
     var drain = await DrainAsync(database, TimeSpan.FromSeconds(300), ct);
+    var drainAfter = CpuSample.Take();
+    await locks.StopAsync();
 
     // --- 2. end to end ------------------------------------------------------------------------
     EndToEndResult? e2e = null;
@@ -170,11 +175,22 @@ try
     lines.Add($"  throughput    {throughput:0.0} submissions/s  ({ok.Count} receipts in {measured.Wall.TotalSeconds:0.00} s)");
     lines.Add($"  POST latency  p50 {p50:0.0} ms   p99 {p99:0.0} ms   max {(ok.Count > 0 ? ok.Max() : double.NaN):0.0} ms");
     lines.Add($"  errors        {Describe(measured.Errors)}");
-    lines.Add($"  CPU (cores)   {string.Join(", ", after.CoresByGroupSince(before).Select(g => $"{g.Group} {g.Cores:0.00}"))}"
-        + $"  (machine {after.MachineBusySince(before):P0} busy)");
-    lines.Add($"  CPU per tip   {(after.ProcessCpu - before.ProcessCpu).TotalMilliseconds / Math.Max(1, ok.Count):0.0} ms in this process: web, pipeline and clients"
-        + $" (of which the receipt hash about {hashMilliseconds:0.0} ms)");
-    lines.Add($"  pipeline      {(drain.Done ? $"every report had its case {drain.After.TotalSeconds:0.0} s after the last answer ({drain.Cases} cases)" : $"NOT drained after {drain.After.TotalSeconds:0} s: {drain.Cases} cases for {drain.Reports} reports")}");
+    var submitting = after.UseSince(before);
+    var formToCase = drainAfter.UseSince(before);
+    lines.Add($"  CPU (cores)   {submitting.Cores()}  (machine {after.MachineBusySince(before):P0} busy)");
+    lines.Add($"  CPU per tip   from form to case (submitting + draining): this process {formToCase.MillisecondsEach(CpuSample.Self, ok.Count):0.0} ms,"
+        + $" PostgreSQL {formToCase.MillisecondsEach(CpuSample.Postgres, ok.Count):0.0} ms, RabbitMQ {formToCase.MillisecondsEach(CpuSample.RabbitMq, ok.Count):0.0} ms,"
+        + $" APY {formToCase.MillisecondsEach(CpuSample.Apertium, ok.Count):0.0} ms; receipt hash alone {hashMilliseconds:0.0} ms");
+    lines.Add($"  pipeline      {(drain.Done ? "every" : "NOT every")} report had its case {drain.After.TotalSeconds:0.0} s after the last answer"
+        + $" ({drain.Cases} cases for {drain.Reports} reports; {drain.Cases - drain.CasesAtStart} opened meanwhile"
+        + (drain.After.TotalSeconds >= 1 ? $", {(drain.Cases - drain.CasesAtStart) / drain.After.TotalSeconds:0.0}/s)" : ")"));
+    if (drain.After.TotalSeconds >= 1)
+    {
+        lines.Add($"  CPU (cores)   while draining: {drainAfter.UseSince(drainBefore).Cores()}");
+    }
+    var lockWaits = locks.Report();
+    lines.Add($"  lock waits    {(lockWaits.Count == 0 ? "none seen (pg_stat_activity, every 250 ms, submitting + draining)" : lockWaits[0])}");
+    foreach (var more in lockWaits.Skip(1)) lines.Add($"                {more}");
     if (e2e is not null)
     {
         lines.Add("");
@@ -280,7 +296,7 @@ static async Task<ClosedLoopResult> ClosedLoopAsync(Reporter reporter, int count
 static async Task<DrainResult> DrainAsync(NpgsqlDataSource database, TimeSpan limit, CancellationToken ct)
 {
     var started = Stopwatch.GetTimestamp();
-    long reports = 0, cases = 0;
+    long reports = 0, cases = 0, casesAtStart = -1;
     while (Stopwatch.GetElapsedTime(started) < limit)
     {
         await using var command = database.CreateCommand(
@@ -289,10 +305,11 @@ static async Task<DrainResult> DrainAsync(NpgsqlDataSource database, TimeSpan li
         await reader.ReadAsync(ct);
         reports = reader.GetInt64(0);
         cases = reader.GetInt64(1);
-        if (cases >= reports) return new DrainResult(true, Stopwatch.GetElapsedTime(started), reports, cases);
+        if (casesAtStart < 0) casesAtStart = cases;
+        if (cases >= reports) return new DrainResult(true, Stopwatch.GetElapsedTime(started), reports, cases, casesAtStart);
         await Task.Delay(100, ct);
     }
-    return new DrainResult(false, Stopwatch.GetElapsedTime(started), reports, cases);
+    return new DrainResult(false, Stopwatch.GetElapsedTime(started), reports, cases, casesAtStart);
 }
 
 // `count` tips sent at a steady `rate`; each is timed from its POST's answer until its case shows in teams.cases.
@@ -379,7 +396,7 @@ static async Task<EndToEndResult> EndToEndAsync(
 
 internal sealed record ClosedLoopResult(IReadOnlyCollection<double> Latencies, IReadOnlyDictionary<string, int> Errors, TimeSpan Wall);
 
-internal sealed record DrainResult(bool Done, TimeSpan After, long Reports, long Cases);
+internal sealed record DrainResult(bool Done, TimeSpan After, long Reports, long Cases, long CasesAtStart);
 
 internal sealed record EndToEndResult(
     IReadOnlyCollection<double> Seconds, IReadOnlyCollection<double> English, IReadOnlyCollection<double> Spanish,
