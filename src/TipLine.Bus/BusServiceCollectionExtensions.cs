@@ -2,6 +2,7 @@ using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 using TipLine.Bus.Outbox;
 
 namespace TipLine.Bus;
@@ -49,8 +50,11 @@ public static class BusServiceCollectionExtensions
         // A module may get its own least-privileged role in production: ConnectionStrings:<Module>.
         var connectionString = configuration.GetConnectionString(module) ?? configuration.GetConnectionString("TipLine")
             ?? throw new InvalidOperationException("ConnectionStrings:TipLine is not configured.");
-        services.AddDbContext<TContext>((sp, o) => o
-            .UseNpgsql(connectionString)
+        // Statements every tip repeats are prepared once per connection: less parsing work for PostgreSQL.
+        var npgsql = new NpgsqlConnectionStringBuilder(connectionString);
+        if (npgsql.MaxAutoPrepare == 0) npgsql.MaxAutoPrepare = 64;
+        services.AddDbContextPool<TContext>((sp, o) => o
+            .UseNpgsql(npgsql.ConnectionString)
             .AddInterceptors(sp.GetRequiredService<OutboxSignalInterceptor>()));
         return services;
     }

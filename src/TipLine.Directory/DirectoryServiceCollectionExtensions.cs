@@ -8,5 +8,6 @@ public static class DirectoryServiceCollectionExtensions
 {
     public static IServiceCollection AddDirectory(this IServiceCollection services, IConfiguration configuration) =>
         services.AddModuleDbContext<DirectoryDbContext>(configuration, "Directory")
-            .AddScoped<SchoolDirectory>();
+            .AddScoped<SchoolDirectory>()
+            .AddMemoryCache();
 }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace TipLine.Directory;
 
@@ -6,19 +7,30 @@ public sealed record SchoolListing(Guid Id, string Name);
 
 public sealed record TeamAssignment(Guid TeamId, string TeamName, string WorkingLanguage);
 
-/// <summary>The read side of the directory that other modules use.</summary>
-public sealed class SchoolDirectory(DirectoryDbContext db)
+/// <summary>
+/// The read side of the directory that other modules use. The school list and school-to-team map
+/// are read on every tip, so they are cached briefly; a directory change shows within a minute.
+/// </summary>
+public sealed class SchoolDirectory(DirectoryDbContext db, IMemoryCache cache)
 {
+    private static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(30);
+
     public async Task<IReadOnlyList<SchoolListing>> ListSchoolsAsync(CancellationToken ct) =>
-        await db.Schools.AsNoTracking().OrderBy(s => s.Name).Select(s => new SchoolListing(s.Id, s.Name)).ToListAsync(ct);
+        await cache.GetOrCreateAsync("directory:schools", async entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = CacheFor;
+            return (IReadOnlyList<SchoolListing>)await db.Schools.AsNoTracking().OrderBy(s => s.Name)
+                .Select(s => new SchoolListing(s.Id, s.Name)).ToListAsync(ct);
+        }) ?? [];
 
-    public Task<bool> SchoolExistsAsync(Guid schoolId, CancellationToken ct) =>
-        db.Schools.AnyAsync(s => s.Id == schoolId, ct);
-
-    public Task<TeamAssignment?> TeamForSchoolAsync(Guid schoolId, CancellationToken ct) =>
-        db.Schools.AsNoTracking().Where(s => s.Id == schoolId)
-            .Join(db.Teams, s => s.TeamId, t => t.Id, (s, t) => new TeamAssignment(t.Id, t.Name, t.WorkingLanguage))
-            .SingleOrDefaultAsync(ct);
+    public async Task<TeamAssignment?> TeamForSchoolAsync(Guid schoolId, CancellationToken ct) =>
+        await cache.GetOrCreateAsync($"directory:team-for:{schoolId}", async entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = CacheFor;
+            return await db.Schools.AsNoTracking().Where(s => s.Id == schoolId)
+                .Join(db.Teams, s => s.TeamId, t => t.Id, (s, t) => new TeamAssignment(t.Id, t.Name, t.WorkingLanguage))
+                .SingleOrDefaultAsync(ct);
+        });
 
     public async Task<IReadOnlyList<TeamMember>> MembersOfTeamAsync(Guid teamId, CancellationToken ct) =>
         await db.Members.AsNoTracking().Where(m => m.TeamId == teamId).OrderBy(m => m.RotationOrder).ToListAsync(ct);
