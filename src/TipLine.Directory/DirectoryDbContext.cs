@@ -7,6 +7,7 @@ public sealed class DirectoryDbContext(DbContextOptions<DirectoryDbContext> opti
     public DbSet<School> Schools => Set<School>();
     public DbSet<Team> Teams => Set<Team>();
     public DbSet<TeamMember> Members => Set<TeamMember>();
+    public DbSet<ChannelNumber> ChannelNumbers => Set<ChannelNumber>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -24,6 +25,13 @@ public sealed class DirectoryDbContext(DbContextOptions<DirectoryDbContext> opti
             e.Property(s => s.Code).HasMaxLength(20);
             e.HasIndex(s => s.Code).IsUnique();
             e.HasOne<Team>().WithMany().HasForeignKey(s => s.TeamId);
+        });
+        model.Entity<ChannelNumber>(e =>
+        {
+            e.ToTable("channel_numbers");
+            e.HasKey(n => n.Number);
+            e.Property(n => n.Number).HasMaxLength(20);
+            e.HasOne<School>().WithMany().HasForeignKey(n => n.SchoolId);
         });
         model.Entity<TeamMember>(e =>
         {

@@ -5,6 +5,11 @@ namespace TipLine.Directory;
 
 public sealed record SchoolListing(Guid Id, string Name);
 
+/// <summary>What a texted or called number means: unknown, one school, or a shared district number.</summary>
+public sealed record NumberOwner(bool Known, Guid? SchoolId);
+
+public sealed record SchoolCode(Guid SchoolId, string Code, string Name);
+
 public sealed record TeamAssignment(Guid TeamId, string TeamName, string WorkingLanguage);
 
 /// <summary>
@@ -40,4 +45,18 @@ public sealed class SchoolDirectory(DirectoryDbContext db, IMemoryCache cache)
 
     public Task<string?> SchoolNameAsync(Guid schoolId, CancellationToken ct) =>
         db.Schools.AsNoTracking().Where(s => s.Id == schoolId).Select(s => s.Name).SingleOrDefaultAsync(ct);
+
+    public async Task<NumberOwner> OwnerOfNumberAsync(string number, CancellationToken ct)
+    {
+        var row = await db.ChannelNumbers.AsNoTracking().SingleOrDefaultAsync(n => n.Number == number, ct);
+        return new NumberOwner(row is not null, row?.SchoolId);
+    }
+
+    public async Task<IReadOnlyList<SchoolCode>> SchoolCodesAsync(CancellationToken ct) =>
+        await cache.GetOrCreateAsync("directory:codes", async entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = CacheFor;
+            return (IReadOnlyList<SchoolCode>)await db.Schools.AsNoTracking().OrderBy(s => s.Code)
+                .Select(s => new SchoolCode(s.Id, s.Code, s.Name)).ToListAsync(ct);
+        }) ?? [];
 }

@@ -21,6 +21,10 @@ public static class DemoDistrict
     public static readonly Guid LincolnTeam = Guid.Parse("7e4a9b20-0000-4000-8000-000000000001");
     public static readonly Guid NorthTeam = Guid.Parse("7e4a9b20-0000-4000-8000-000000000002");
 
+    /// <summary>Fictional numbers (555-01xx) for the demo's SMS and voice channels.</summary>
+    public const string LincolnHighNumber = "+15555550101";
+    public const string DistrictNumber = "+15555550100";
+
     public static string NewPassword() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(15)).Replace('/', 'x').Replace('+', 'y') + "-9a";
 
     /// <summary>Returns the accounts it created (empty if the district was there already).</summary>
@@ -36,6 +40,9 @@ public static class DemoDistrict
             new School { Id = LincolnHigh, Name = "Lincoln High School", Code = "LHS", TeamId = LincolnTeam },
             new School { Id = RooseveltMiddle, Name = "Roosevelt Middle School", Code = "RMS", TeamId = NorthTeam },
             new School { Id = JeffersonElementary, Name = "Jefferson Elementary School", Code = "JES", TeamId = NorthTeam });
+        directory.ChannelNumbers.AddRange(
+            new ChannelNumber { Number = LincolnHighNumber, SchoolId = LincolnHigh },
+            new ChannelNumber { Number = DistrictNumber, SchoolId = null });
 
         var users = services.GetRequiredService<UserManager<StaffUser>>();
         var roles = services.GetRequiredService<RoleManager<IdentityRole<Guid>>>();
