@@ -1,0 +1,35 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using TipLine.Twilio.Messages;
+
+namespace TipLine.Twilio;
+
+public static class TwilioServiceCollectionExtensions
+{
+    /// <summary>
+    /// Twilio options from the "Twilio" section and the typed <see cref="TwilioMessagesClient"/>. Options are checked
+    /// at start-up only when the section exists, so a deployment without Twilio still starts.
+    /// </summary>
+    public static IServiceCollection AddTwilio(this IServiceCollection services, IConfiguration configuration)
+    {
+        var section = configuration.GetSection(TwilioOptions.Section);
+        var options = services.AddOptions<TwilioOptions>().Bind(section).ValidateDataAnnotations();
+        if (section.Exists()) options.ValidateOnStart();
+
+        services.AddHttpClient<TwilioMessagesClient>(http =>
+            {
+                http.DefaultRequestHeaders.UserAgent.ParseAdd("TipLine");
+                http.Timeout = Timeout.InfiniteTimeSpan; // the pipeline's total timeout governs
+            })
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
+            {
+                AllowAutoRedirect = true, // media and recordings redirect to Twilio's storage
+                MaxAutomaticRedirections = 5,
+                PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+            })
+            .AddResilienceHandler("twilio", (pipeline, context) =>
+                TwilioRetry.Configure(pipeline, context.ServiceProvider.GetRequiredService<IOptions<TwilioOptions>>().Value));
+        return services;
+    }
+}

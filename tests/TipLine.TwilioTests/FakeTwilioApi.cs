@@ -1,0 +1,102 @@
+using System.Collections.Concurrent;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace TipLine.TwilioTests;
+
+/// <summary>One scripted answer: status, JSON body, an optional delay before answering and an optional Retry-After.</summary>
+public sealed record Answer(int Status, string? Json = null, TimeSpan Delay = default, string ContentType = "application/json", string? RetryAfter = null);
+
+public sealed record RecordedRequest(string Method, string Path, string? Authorization, string? ContentType, IReadOnlyDictionary<string, string> Form);
+
+/// <summary>
+/// A local stand-in for api.twilio.com on 127.0.0.1, answering the Messages API from a script in Twilio's documented
+/// shapes. When the script runs out it answers 500, so a runaway retry loop fails the test instead of hanging.
+/// </summary>
+public sealed class FakeTwilioApi : IAsyncDisposable
+{
+    private readonly WebApplication app;
+    private readonly ConcurrentQueue<Answer> script;
+    private readonly ConcurrentQueue<RecordedRequest> requests = new();
+
+    private FakeTwilioApi(WebApplication app, IEnumerable<Answer> answers)
+    {
+        this.app = app;
+        script = new ConcurrentQueue<Answer>(answers);
+    }
+
+    public Uri BaseUrl { get; private set; } = null!;
+
+    public IReadOnlyList<RecordedRequest> Requests => [.. requests];
+
+    public static async Task<FakeTwilioApi> StartAsync(IEnumerable<Answer> answers, Action<WebApplication>? moreRoutes = null)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        var fake = new FakeTwilioApi(app, answers);
+        app.MapPost("/2010-04-01/Accounts/{accountSid}/Messages.json", fake.AnswerAsync);
+        moreRoutes?.Invoke(app);
+        await app.StartAsync();
+        fake.BaseUrl = new Uri(app.Urls.First());
+        return fake;
+    }
+
+    private async Task AnswerAsync(HttpContext context)
+    {
+        var request = context.Request;
+        var form = request.HasFormContentType
+            ? (await request.ReadFormAsync(context.RequestAborted)).ToDictionary(f => f.Key, f => f.Value.ToString())
+            : [];
+        requests.Enqueue(new RecordedRequest(request.Method, request.Path, request.Headers.Authorization, request.ContentType, form));
+
+        var answer = script.TryDequeue(out var next) ? next : new Answer(500, Error(20500, "Script exhausted", 500));
+        if (answer.Delay > TimeSpan.Zero) await Task.Delay(answer.Delay, context.RequestAborted);
+        context.Response.StatusCode = answer.Status;
+        if (answer.RetryAfter is not null) context.Response.Headers.RetryAfter = answer.RetryAfter;
+        if (answer.Json is not null)
+        {
+            context.Response.ContentType = answer.ContentType;
+            await context.Response.WriteAsync(answer.Json, context.RequestAborted);
+        }
+    }
+
+    /// <summary>Twilio's REST error body.</summary>
+    public static string Error(int code, string message, int status) =>
+        $$"""{"code": {{code}}, "message": "{{message}}", "more_info": "https://www.twilio.com/docs/errors/{{code}}", "status": {{status}}}""";
+
+    /// <summary>A Message resource as Twilio returns it on create (201).</summary>
+    public static string Created(string sid, string accountSid, string status = "queued") => $$"""
+        {
+          "account_sid": "{{accountSid}}",
+          "api_version": "2010-04-01",
+          "body": "Your tip was received.",
+          "date_created": "Thu, 24 Aug 2023 05:01:45 +0000",
+          "date_sent": null,
+          "date_updated": "Thu, 24 Aug 2023 05:01:45 +0000",
+          "direction": "outbound-api",
+          "error_code": null,
+          "error_message": null,
+          "from": "+15005550001",
+          "messaging_service_sid": null,
+          "num_media": "0",
+          "num_segments": "1",
+          "price": null,
+          "price_unit": "USD",
+          "sid": "{{sid}}",
+          "status": "{{status}}",
+          "subresource_uris": {"media": "/2010-04-01/Accounts/{{accountSid}}/Messages/{{sid}}/Media.json"},
+          "to": "+15005550006",
+          "uri": "/2010-04-01/Accounts/{{accountSid}}/Messages/{{sid}}.json"
+        }
+        """;
+
+    public async ValueTask DisposeAsync()
+    {
+        await app.StopAsync();
+        await app.DisposeAsync();
+    }
+}
