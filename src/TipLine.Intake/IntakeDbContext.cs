@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using TipLine.Bus;
+using TipLine.Intake.Channels.Sms;
 using TipLine.Intake.Followup;
 using TipLine.Intake.Receipts;
 using TipLine.Intake.Reporters;
@@ -13,6 +14,11 @@ public sealed class IntakeDbContext(DbContextOptions<IntakeDbContext> options) :
     public DbSet<Receipt> Receipts => Set<Receipt>();
     public DbSet<SealedContact> SealedContacts => Set<SealedContact>();
     public DbSet<FollowupMessage> FollowupMessages => Set<FollowupMessage>();
+    public DbSet<InboundSms> InboundSms => Set<InboundSms>();
+    public DbSet<SmsThread> SmsThreads => Set<SmsThread>();
+    public DbSet<HeldSms> HeldSms => Set<HeldSms>();
+    public DbSet<SmsOptOut> SmsOptOuts => Set<SmsOptOut>();
+    public DbSet<SmsDelivery> SmsDeliveries => Set<SmsDelivery>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -41,6 +47,39 @@ public sealed class IntakeDbContext(DbContextOptions<IntakeDbContext> options) :
             e.HasIndex(c => c.ReportId);
             e.HasIndex(c => c.PurgeAfter);
             e.Property(c => c.Channel).HasMaxLength(20);
+        });
+        modelBuilder.Entity<InboundSms>(e =>
+        {
+            e.ToTable("sms_inbound");
+            e.HasKey(m => m.MessageSid);
+            e.Property(m => m.MessageSid).HasMaxLength(64);
+        });
+        modelBuilder.Entity<SmsThread>(e =>
+        {
+            e.ToTable("sms_threads");
+            e.HasKey(t => t.ReportId);
+            e.HasIndex(t => new { t.ReporterKey, t.LastMessageAt });
+            e.Property(t => t.ReporterKey).HasMaxLength(64);
+            e.Property(t => t.OurNumber).HasMaxLength(20);
+        });
+        modelBuilder.Entity<HeldSms>(e =>
+        {
+            e.ToTable("sms_held");
+            e.HasIndex(h => h.ReporterKey);
+            e.HasIndex(h => h.MessageSid).IsUnique();
+            e.Property(h => h.ReporterKey).HasMaxLength(64);
+        });
+        modelBuilder.Entity<SmsOptOut>(e =>
+        {
+            e.ToTable("sms_opt_outs");
+            e.HasKey(o => o.ReporterKey);
+            e.Property(o => o.ReporterKey).HasMaxLength(64);
+        });
+        modelBuilder.Entity<SmsDelivery>(e =>
+        {
+            e.ToTable("sms_deliveries");
+            e.HasKey(d => d.QuestionId);
+            e.HasIndex(d => d.MessageSid).IsUnique();
         });
         modelBuilder.Entity<FollowupMessage>(e =>
         {

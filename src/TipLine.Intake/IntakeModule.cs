@@ -6,7 +6,9 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using TipLine.Bus;
 using TipLine.Bus.Database;
+using TipLine.Intake.Channels.Sms;
 using TipLine.Intake.Consumers;
+using TipLine.Twilio;
 using TipLine.Intake.Followup;
 using TipLine.Intake.Receipts;
 using TipLine.Intake.Reporters;
@@ -28,6 +30,9 @@ public static class IntakeModule
         services.AddScoped<SealedContactStore>().AddScoped<ReportAcceptance>().AddScoped<ReceiptVerifier>()
             .AddScoped<FollowupThread>().AddScoped<UnroutedReportSweep>();
         services.AddHostedService<SafetyNetService>();
+        services.AddOptions<SmsOptions>().Bind(configuration.GetSection("Sms"));
+        services.AddTwilio(configuration);
+        services.AddScoped<SmsIntake>().AddScoped<SmsReplyRelay>();
         return services;
     }
 
@@ -41,8 +46,10 @@ public static class IntakeModule
     public static Task PrepareIntakeDatabaseAsync(this IServiceProvider services, CancellationToken ct) =>
         services.GetRequiredService<IntakeDbContext>().EnsureSchemaAsync(ct: ct);
 
-    public static IEndpointRouteBuilder MapIntake(this IEndpointRouteBuilder endpoints)
+    public static IEndpointRouteBuilder MapIntake(this IEndpointRouteBuilder endpoints, IConfiguration configuration)
     {
+        // The SMS channel exists only where Twilio is configured.
+        if (configuration.GetSection(TwilioOptions.Section).Exists()) endpoints.MapSmsWebhooks();
         var stylesheet = ReadAsset("tipline.css");
         endpoints.MapGet("/assets/tipline.css", (HttpContext http) =>
         {

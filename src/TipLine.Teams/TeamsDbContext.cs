@@ -17,6 +17,7 @@ public sealed class TeamsDbContext(DbContextOptions<TeamsDbContext> options)
     public DbSet<Case> Cases => Set<Case>();
     public DbSet<CaseMessage> CaseMessages => Set<CaseMessage>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<MessageDelivery> MessageDeliveries => Set<MessageDelivery>();
     public DbSet<SystemHealth> SystemHealth => Set<SystemHealth>();
 
     protected override void OnModelCreating(ModelBuilder builder)
@@ -40,6 +41,12 @@ public sealed class TeamsDbContext(DbContextOptions<TeamsDbContext> options)
             e.ToTable("case_messages");
             e.HasIndex(m => new { m.CaseId, m.CreatedAt });
             e.Property(m => m.Language).HasMaxLength(20);
+        });
+        builder.Entity<MessageDelivery>(e =>
+        {
+            e.ToTable("message_deliveries");
+            e.HasKey(d => d.MessageId);
+            e.Property(d => d.Status).HasMaxLength(80);
         });
         builder.Entity<AuditEntry>(e =>
         {

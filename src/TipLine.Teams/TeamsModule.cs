@@ -60,6 +60,7 @@ public static class TeamsModule
         bus.AddRetryingConsumer<ReportRoutedConsumer>();
         bus.AddRetryingConsumer<ReporterAnswerTranslatedConsumer>();
         bus.AddRetryingConsumer<UnroutedReportsCountedConsumer>();
+        bus.AddRetryingConsumer<ReporterMessageStatusChangedConsumer>();
     }
 
     public static Task PrepareTeamsDatabaseAsync(this IServiceProvider services, CancellationToken ct) =>

@@ -1,15 +1,17 @@
 using MassTransit;
 using TipLine.Bus.Inbox;
 using TipLine.Contracts;
+using Microsoft.Extensions.DependencyInjection;
+using TipLine.Intake.Channels.Sms;
 using TipLine.Intake.Followup;
 
 namespace TipLine.Intake.Consumers;
 
-/// <summary>A team question, translated, waits for the web reporter at /report/followup.</summary>
-public sealed class ReporterQuestionReadyConsumer(IntakeDbContext db, TimeProvider clock) : IConsumer<ReporterQuestionReady>
+/// <summary>A team question, translated: it waits for a web reporter at /report/followup, or goes out by SMS.</summary>
+public sealed class ReporterQuestionReadyConsumer(IntakeDbContext db, IServiceProvider services, TimeProvider clock) : IConsumer<ReporterQuestionReady>
 {
     public Task Consume(ConsumeContext<ReporterQuestionReady> context) =>
-        db.HandleOnceAsync<ReporterQuestionReadyConsumer>(context, clock.GetUtcNow(), _ =>
+        db.HandleOnceAsync<ReporterQuestionReadyConsumer>(context, clock.GetUtcNow(), ct =>
         {
             var question = context.Message;
             if (question.Channel == ChannelNames.WebForm)
@@ -23,6 +25,11 @@ public sealed class ReporterQuestionReadyConsumer(IntakeDbContext db, TimeProvid
                     Language = question.Language,
                     CreatedAt = question.AskedAt,
                 });
+            }
+            else if (question.Channel == ChannelNames.Sms)
+            {
+                // Resolved here so a deployment without Twilio settings still runs the web channel.
+                return services.GetRequiredService<SmsReplyRelay>().SendAsync(question, ct);
             }
             return Task.CompletedTask;
         });

@@ -9,7 +9,7 @@ public sealed record QueueItem(
 
 public sealed record ConversationItem(
     Guid Id, bool FromReporter, string? AuthorName, string Text, string Language, string? Translation, bool NeedsTranslation,
-    DateTimeOffset CreatedAt);
+    DateTimeOffset CreatedAt, string? DeliveryStatus);
 
 /// <summary>The case page: original and translation side by side. No contact detail exists here to show.</summary>
 public sealed record CaseDetail(

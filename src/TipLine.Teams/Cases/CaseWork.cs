@@ -37,8 +37,12 @@ public sealed class CaseWork(TeamsDbContext db, SchoolDirectory directory, Audit
         var c = found!;
         var messages = await db.CaseMessages.AsNoTracking().Where(m => m.CaseId == caseId).OrderBy(m => m.CreatedAt).ToListAsync(ct);
         var names = (await directory.MembersOfTeamAsync(c.TeamId, ct)).ToDictionary(m => m.Id, m => m.DisplayName);
+        var ids = messages.Select(m => m.Id).ToList();
+        var deliveries = await db.MessageDeliveries.AsNoTracking().Where(d => ids.Contains(d.MessageId))
+            .ToDictionaryAsync(d => d.MessageId, d => d.ErrorCode is { } code ? $"{d.Status} (error {code})" : d.Status, ct);
         var conversation = messages.Select(m => new ConversationItem(m.Id, m.FromReporter,
-            m.AuthorId is { } a ? names.GetValueOrDefault(a) : null, m.Text, m.Language, m.Translation, m.NeedsTranslation, m.CreatedAt)).ToList();
+            m.AuthorId is { } a ? names.GetValueOrDefault(a) : null, m.Text, m.Language, m.Translation, m.NeedsTranslation, m.CreatedAt,
+            deliveries.GetValueOrDefault(m.Id))).ToList();
         return new CaseResult<CaseDetail>(CaseAccess.Allowed, new CaseDetail(c.Id, await directory.SchoolNameAsync(c.SchoolId, ct) ?? "?",
             c.Channel, c.Pseudonym, c.ReporterLanguage, c.TeamLanguage, c.Original, c.Translation, c.NeedsTranslation,
             c.SuggestedUrgency, c.Categories, c.DangerNow, c.AcceptedAt, c.RoutedAt,

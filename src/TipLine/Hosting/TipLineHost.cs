@@ -76,7 +76,7 @@ public static class TipLineHost
             app.MapOpenApi();
             app.MapTeams();
         }
-        if (targets.Intake) app.MapIntake();
+        if (targets.Intake) app.MapIntake(app.Configuration);
         if (targets.Intake || targets.Teams) app.MapRazorPages();
         app.Lifetime.ApplicationStarted.Register(() => AnnounceUrls(app, targets));
         return app;

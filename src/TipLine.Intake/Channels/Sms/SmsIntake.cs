@@ -1,0 +1,151 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+using TipLine.Bus.Outbox;
+using TipLine.Contracts;
+using TipLine.Directory;
+using TipLine.Intake.Channels.WebForm;
+using TipLine.Intake.Followup;
+using TipLine.Intake.Localization;
+using TipLine.Intake.Reporters;
+using TipLine.Intake.Reports;
+using TipLine.Languages;
+using TipLine.Twilio.Webhooks;
+
+namespace TipLine.Intake.Channels.Sms;
+
+/// <summary>
+/// One inbound text, after its signature was checked: dedupe on MessageSid → keywords (STOP,
+/// START, HELP) → which school (the number, or a code in the text) → a new tip, a follow-up in
+/// the reporter's thread, or a tip held until the school is named. Returns the reply to send,
+/// if any. Everything commits before Twilio gets its answer.
+/// </summary>
+public sealed class SmsIntake(
+    IntakeDbContext db,
+    SchoolDirectory directory,
+    ReporterPseudonym pseudonyms,
+    ReportAcceptance acceptance,
+    IStringLocalizer<ReporterText> text,
+    IOptions<SmsOptions> options,
+    TimeProvider clock)
+{
+    public async Task<string?> HandleAsync(InboundMessage sms, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var reporterKey = pseudonyms.Key(ChannelNames.Sms, sms.From);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var first = await db.Database.ExecuteSqlAsync(
+            $"INSERT INTO intake.sms_inbound (\"MessageSid\", \"ReceivedAt\") VALUES ({sms.MessageSid}, {now}) ON CONFLICT DO NOTHING", ct);
+        if (first == 0) return null; // Twilio retried a webhook we already handled.
+
+        var body = sms.Body.Trim();
+        var language = ReplyLanguage(body);
+        var optedOut = await db.SmsOptOuts.AnyAsync(o => o.ReporterKey == reporterKey, ct);
+        string? reply;
+        switch (SmsKeywords.Of(body))
+        {
+            case SmsKeyword.Stop:
+                if (!optedOut) db.SmsOptOuts.Add(new SmsOptOut { ReporterKey = reporterKey, OptedOutAt = now });
+                reply = null; // the carrier confirms STOP itself
+                break;
+            case SmsKeyword.Start:
+                await db.SmsOptOuts.Where(o => o.ReporterKey == reporterKey).ExecuteDeleteAsync(ct);
+                reply = null;
+                break;
+            case SmsKeyword.Help:
+                reply = Localized(language, "SmsHelp");
+                break;
+            default:
+                reply = await TakeTipAsync(sms, body, language, reporterKey, now, ct);
+                break;
+        }
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return optedOut ? null : reply;
+    }
+
+    private async Task<string> TakeTipAsync(InboundMessage sms, string body, string language, string reporterKey,
+        DateTimeOffset now, CancellationToken ct)
+    {
+        var owner = await directory.OwnerOfNumberAsync(sms.To, ct);
+        var schoolId = owner.SchoolId;
+        if (schoolId is null && await SchoolNamedInAsync(body, ct) is { } named)
+        {
+            schoolId = named.SchoolId;
+            body = named.Remainder;
+        }
+
+        var thread = await db.SmsThreads
+            .Where(t => t.ReporterKey == reporterKey && t.LastMessageAt > now - options.Value.ThreadWindow)
+            .OrderByDescending(t => t.LastMessageAt).FirstOrDefaultAsync(ct);
+        if (thread is not null && body.Length > 0)
+        {
+            thread.LastMessageAt = now;
+            await AddToThreadAsync(thread.ReportId, body, language, now, ct);
+            return Localized(language, "SmsAddedToTip");
+        }
+
+        if (schoolId is null)
+        {
+            db.HeldSms.Add(new HeldSms
+            {
+                Id = Guid.NewGuid(), MessageSid = sms.MessageSid, ReporterKey = reporterKey, Text = body, Language = language, ReceivedAt = now,
+            });
+            var codes = string.Join(", ", (await directory.SchoolCodesAsync(ct)).Select(c => $"{c.Code} ({c.Name})"));
+            return Localized(language, "SmsWhichSchool", codes);
+        }
+
+        var held = await db.HeldSms.Where(h => h.ReporterKey == reporterKey).OrderBy(h => h.ReceivedAt).ToListAsync(ct);
+        db.HeldSms.RemoveRange(held);
+        var whole = string.Join("\n", held.Select(h => h.Text).Append(body).Where(t => t.Length > 0));
+        if (whole.Length == 0) whole = sms.NumMedia > 0 ? "(picture message without text)" : "(empty message)";
+        var tipLanguage = LanguageDetector.DetectOr(whole, language);
+        var accepted = await acceptance.AcceptAsync(new NewReport(schoolId.Value, ChannelNames.Sms, sms.MessageSid, tipLanguage,
+            new TipContent(whole, null, null), DangerNow: false, new ReporterContact(ChannelNames.Sms, sms.From)), issueReceipt: false, ct);
+        db.SmsThreads.Add(new SmsThread { ReportId = accepted.ReportId, ReporterKey = reporterKey, OurNumber = sms.To, LastMessageAt = now });
+        var school = await directory.SchoolNameAsync(schoolId.Value, ct) ?? "";
+        return Localized(ReplyLanguage(whole), "SmsReceived", school);
+    }
+
+    private async Task AddToThreadAsync(Guid reportId, string body, string language, DateTimeOffset now, CancellationToken ct)
+    {
+        var report = await db.Reports.AsNoTracking().SingleAsync(r => r.Id == reportId, ct);
+        var message = new FollowupMessage { Id = Guid.NewGuid(), ReportId = reportId, FromReporter = true, Text = body, Language = language, CreatedAt = now };
+        db.FollowupMessages.Add(message);
+        db.AddToOutbox(new ReporterAnswered(message.Id, reportId, report.SchoolId, body, language == "und" ? report.Language : language, now), now);
+    }
+
+    /// <summary>A school code as a word of the text (e.g. "LHS someone has a gun"); the code is removed from the tip.</summary>
+    private async Task<(Guid SchoolId, string Remainder)?> SchoolNamedInAsync(string body, CancellationToken ct)
+    {
+        var words = body.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        foreach (var code in await directory.SchoolCodesAsync(ct))
+        {
+            var at = Array.FindIndex(words, w => string.Equals(w.Trim(',', '.', ':', '!', '?'), code.Code, StringComparison.OrdinalIgnoreCase));
+            if (at >= 0) return (code.SchoolId, string.Join(' ', words.Where((_, i) => i != at)));
+        }
+        return null;
+    }
+
+    /// <summary>Replies go in the language the reporter wrote in, when the pages speak it; else English.</summary>
+    private static string ReplyLanguage(string body)
+    {
+        var detected = LanguageDetector.DetectOr(body, "en");
+        return ReporterLanguages.All.Any(l => l.Code == detected) ? detected : "en";
+    }
+
+    private string Localized(string language, string key, params object[] args)
+    {
+        var previous = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = new CultureInfo(language);
+        try
+        {
+            return text[key, args];
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = previous;
+        }
+    }
+}

@@ -1,0 +1,49 @@
+namespace TipLine.Intake.Channels.Sms;
+
+/// <summary>Every inbound SMS we acted on, by MessageSid: a retried webhook finds it and changes nothing.</summary>
+public sealed class InboundSms
+{
+    public required string MessageSid { get; init; }
+    public DateTimeOffset ReceivedAt { get; init; }
+}
+
+/// <summary>
+/// Links a report to its reporter's keyed hash and the number they texted, so follow-up texts
+/// thread into the same case and questions go out from the same number.
+/// </summary>
+public sealed class SmsThread
+{
+    public Guid ReportId { get; init; }
+    public required string ReporterKey { get; init; }
+    public required string OurNumber { get; init; }
+    public DateTimeOffset LastMessageAt { get; set; }
+}
+
+/// <summary>A text to a shared district number that did not name a school yet: kept until the reporter does.</summary>
+public sealed class HeldSms
+{
+    public Guid Id { get; init; }
+    public required string MessageSid { get; init; }
+    public required string ReporterKey { get; init; }
+    public required string Text { get; init; }
+    public required string Language { get; init; }
+    public DateTimeOffset ReceivedAt { get; init; }
+}
+
+/// <summary>A reporter who texted STOP: nothing is sent to them until START. Keyed by hash, not number.</summary>
+public sealed class SmsOptOut
+{
+    public required string ReporterKey { get; init; }
+    public DateTimeOffset OptedOutAt { get; init; }
+}
+
+/// <summary>An outbound SMS (a team question) and what Twilio reported about it.</summary>
+public sealed class SmsDelivery
+{
+    public Guid QuestionId { get; init; }
+    public Guid ReportId { get; init; }
+    public string? MessageSid { get; set; }
+    public required string Status { get; set; }
+    public int? ErrorCode { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+}

@@ -1,0 +1,57 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using TipLine.Bus.Outbox;
+using TipLine.Contracts;
+using TipLine.Twilio;
+using TipLine.Twilio.TwiML;
+using TipLine.Twilio.Webhooks;
+
+namespace TipLine.Intake.Channels.Sms;
+
+/// <summary>
+/// Twilio's messaging webhooks. Each one: verify the signature (else 403, nothing created) →
+/// parse the form → act → answer TwiML. Twilio waits at most 15 s; we answer once the database
+/// commit is done, whatever the bus is doing.
+/// </summary>
+public static class SmsWebhooks
+{
+    public const string InboundPath = "/twilio/sms";
+    public const string StatusPath = "/twilio/sms/status";
+
+    public static IEndpointRouteBuilder MapSmsWebhooks(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapPost(InboundPath, async (HttpRequest request, IOptions<TwilioOptions> twilio, SmsIntake intake, CancellationToken ct) =>
+        {
+            if (!await TwilioWebhookRequest.IsSignedAsync(request, twilio.Value, ct)) return Results.StatusCode(StatusCodes.Status403Forbidden);
+            var parsed = InboundMessage.FromForm(await request.ReadFormAsync(ct));
+            if (!parsed.IsValid) return Results.BadRequest(parsed.Error);
+            if (parsed.Value!.AccountSid != twilio.Value.AccountSid) return Results.StatusCode(StatusCodes.Status403Forbidden);
+            var reply = await intake.HandleAsync(parsed.Value, ct);
+            var twiml = new TwimlResponse();
+            if (reply is not null) twiml.Message(reply);
+            return twiml.ToResult();
+        }).DisableAntiforgery().ExcludeFromDescription();
+
+        endpoints.MapPost(StatusPath, async (HttpRequest request, IOptions<TwilioOptions> twilio, IntakeDbContext db, TimeProvider clock,
+            CancellationToken ct) =>
+        {
+            if (!await TwilioWebhookRequest.IsSignedAsync(request, twilio.Value, ct)) return Results.StatusCode(StatusCodes.Status403Forbidden);
+            var parsed = MessageStatus.FromForm(await request.ReadFormAsync(ct));
+            if (!parsed.IsValid) return Results.BadRequest(parsed.Error);
+            var status = parsed.Value!;
+            var delivery = await db.SmsDeliveries.SingleOrDefaultAsync(d => d.MessageSid == status.MessageSid, ct);
+            if (delivery is null || delivery.Status == status.Status) return Results.NoContent();
+            var now = clock.GetUtcNow();
+            delivery.Status = status.Status;
+            delivery.ErrorCode = status.ErrorCode;
+            delivery.UpdatedAt = now;
+            db.AddToOutbox(new ReporterMessageStatusChanged(delivery.QuestionId, delivery.ReportId, status.Status, status.ErrorCode, now), now);
+            await db.SaveChangesAsync(ct);
+            return Results.NoContent();
+        }).DisableAntiforgery().ExcludeFromDescription();
+        return endpoints;
+    }
+}
