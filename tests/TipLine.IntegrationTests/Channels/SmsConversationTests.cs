@@ -1,0 +1,110 @@
+using System.Net;
+using TipLine.Hosting;
+using TipLine.IntegrationTests.Infrastructure;
+using TipLine.TwilioTests;
+using Xunit;
+
+namespace TipLine.IntegrationTests.Channels;
+
+/// <summary>A texting student and the team talking, anonymously, through Twilio.</summary>
+public sealed class SmsConversationTests : SmsDistrict
+{
+    private const string Student = "+15551239876";
+
+    protected override IEnumerable<Answer> TwilioAnswers =>
+        [new Answer(429, FakeTwilioApi.Error(20429, "Too Many Requests", 429)), new Answer(201, FakeTwilioApi.Created("SM" + new string('a', 32), AccountSid))];
+
+    [Fact]
+    public async Task A_team_question_reaches_the_student_by_SMS_in_Spanish_and_the_answer_threads_into_the_case()
+    {
+        var (status, _) = await PostWebhookAsync("/twilio/sms", Sms(Student, DemoDistrict.LincolnHighNumber, "mi amigo dice que va a lastimar a alguien"));
+        Assert.Equal(HttpStatusCode.OK, status);
+        using var staff = await StaffClient.SignInAsync(App, "counselor@demo.tipline.test");
+        var queued = await staff.WaitForCaseAsync();
+        Assert.Equal("sms", queued.Channel);
+        Assert.Equal("es", queued.ReporterLanguage);
+
+        Assert.Equal(HttpStatusCode.NoContent, await staff.AskAsync(queued.CaseId, "Where is your friend now?"));
+        var sent = await Eventually.GetAsync(() => Task.FromResult(Twilio.Requests.Count == 2 ? Twilio.Requests[1] : null),
+            what: "the question at Twilio's Messages API");
+        Assert.Equal($"/2010-04-01/Accounts/{AccountSid}/Messages.json", sent.Path);
+        Assert.StartsWith("Basic ", sent.Authorization, StringComparison.Ordinal);
+        Assert.Equal(DemoDistrict.LincolnHighNumber, sent.Form["From"]);
+        Assert.Equal(Student, sent.Form["To"]);
+        Assert.Contains("amigo", sent.Form["Body"], StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(PublicBaseUrl + "/twilio/sms/status", sent.Form["StatusCallback"]);
+
+        var delivered = new Dictionary<string, string>
+        {
+            ["MessageSid"] = "SM" + new string('a', 32), ["AccountSid"] = AccountSid, ["MessageStatus"] = "delivered",
+        };
+        Assert.Equal(HttpStatusCode.Forbidden, (await PostWebhookAsync("/twilio/sms/status", delivered, Signing.Wrong)).Status);
+        Assert.Equal(HttpStatusCode.NoContent, (await PostWebhookAsync("/twilio/sms/status", delivered)).Status);
+
+        var (answerStatus, reply) = await PostWebhookAsync("/twilio/sms", Sms(Student, DemoDistrict.LincolnHighNumber, "está en el gimnasio ahora"));
+        Assert.Equal(HttpStatusCode.OK, answerStatus);
+        Assert.Contains("lo agregamos a tu reporte", reply, StringComparison.Ordinal);
+
+        var answered = await Eventually.GetAsync(async () =>
+        {
+            var c = await staff.CaseAsync(queued.CaseId);
+            return c.Conversation.Any(m => m.FromReporter) && c.Conversation.Any(m => m.DeliveryStatus == "delivered") ? c : null;
+        }, what: "the delivery status and the answer on the case");
+        Assert.Contains("gym", answered.Conversation.Single(m => m.FromReporter).Translation, StringComparison.OrdinalIgnoreCase);
+        Assert.Single(await staff.QueueAsync());
+
+        var teamView = (await staff.GetCaseAsync(queued.CaseId)).Body + await staff.Http.GetStringAsync($"/staff/cases/{queued.CaseId}");
+        var stored = await App.Database.EverythingStoredAsync();
+        foreach (var text in new[] { teamView, App.Logs.All, App.PublishedMessages, stored })
+        {
+            Assert.DoesNotContain("5551239876", text, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task After_STOP_a_team_question_is_not_sent_and_the_case_says_so()
+    {
+        await PostWebhookAsync("/twilio/sms", Sms(Student, DemoDistrict.LincolnHighNumber, "someone keeps bullying my little brother"));
+        var (_, stopReply) = await PostWebhookAsync("/twilio/sms", Sms(Student, DemoDistrict.LincolnHighNumber, "STOP"));
+        Assert.DoesNotContain("<Message>", stopReply, StringComparison.Ordinal);
+        using var staff = await StaffClient.SignInAsync(App, "counselor@demo.tipline.test");
+        var queued = await staff.WaitForCaseAsync();
+
+        await staff.AskAsync(queued.CaseId, "Which grade is your brother in?");
+
+        var shown = await Eventually.GetAsync(async () =>
+            (await staff.CaseAsync(queued.CaseId)).Conversation.FirstOrDefault(m => m.DeliveryStatus is not null));
+        Assert.Contains("STOP", shown.DeliveryStatus, StringComparison.Ordinal);
+        Assert.Empty(Twilio.Requests);
+
+        await PostWebhookAsync("/twilio/sms", Sms(Student, DemoDistrict.LincolnHighNumber, "START"));
+        Assert.Equal(0L, await CountAsync("intake.sms_opt_outs"));
+    }
+
+    [Fact]
+    public async Task A_retried_webhook_under_concurrency_creates_exactly_one_report()
+    {
+        var form = Sms(Student, DemoDistrict.LincolnHighNumber, "There is a lockdown rumor about tomorrow", messageSid: "SM" + new string('d', 32));
+        var answers = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => PostWebhookAsync("/twilio/sms", form)));
+
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.OK, a.Status));
+        Assert.Equal(1, answers.Count(a => a.Body.Contains("<Message>", StringComparison.Ordinal)));
+        Assert.Equal(1L, await CountAsync("intake.reports"));
+    }
+
+    [Fact]
+    public async Task A_tip_to_the_district_number_is_kept_until_the_student_names_the_school()
+    {
+        await PostWebhookAsync("/twilio/sms", Sms(Student, DemoDistrict.DistrictNumber, "a girl said she is going to hurt herself after school"));
+        Assert.Equal(0L, await CountAsync("intake.reports"));
+
+        var (_, reply) = await PostWebhookAsync("/twilio/sms", Sms(Student, DemoDistrict.DistrictNumber, "jes"));
+
+        Assert.Contains("Jefferson Elementary School", reply, StringComparison.Ordinal);
+        Assert.Equal(0L, await CountAsync("intake.sms_held"));
+        using var staff = await StaffClient.SignInAsync(App, "north.psych@demo.tipline.test");
+        var detail = await staff.CaseAsync((await staff.WaitForCaseAsync()).CaseId);
+        Assert.Contains("hurt herself", detail.Original.WhatHappened, StringComparison.Ordinal);
+        Assert.Contains("self-harm", detail.Categories);
+    }
+}
