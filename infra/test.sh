@@ -51,6 +51,9 @@ pkg_present apertium-eng-spa                || missing+=(apertium-eng-spa)
 pkg_present chromium chromium               || missing+=(chromium)
 pkg_present espeak-ng espeak-ng             || missing+=(espeak-ng)
 pkg_present sox sox                         || missing+=(sox)
+pkg_present pocketsphinx pocketsphinx_continuous || missing+=(pocketsphinx)
+pkg_present pocketsphinx-en-us                   || missing+=(pocketsphinx-en-us)
+pkg_present libsox-fmt-mp3                       || missing+=(libsox-fmt-mp3)
 if [ ${#missing[@]} -gt 0 ]; then
   need_root "installing ${missing[*]}"
   log "installing: ${missing[*]}"
