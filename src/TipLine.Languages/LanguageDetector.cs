@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Globalization;
 
 namespace TipLine.Languages;
@@ -29,8 +28,8 @@ namespace TipLine.Languages;
 /// Vietnamese name with its diacritics counts as a Vietnamese word. It does not know Traditional from
 /// Simplified Chinese (both are "zh-Hans"), Japanese written only in kanji (read as Chinese), Arabic
 /// dialects, or Hindi from Marathi and Nepali (all "hi"). Other Latin-script languages (Haitian Creole,
-/// Somali, Tagalog, German, ...) are "und", or mistaken for one of the five when they share enough of their
-/// words. Only the first <see cref="MaxLength"/> characters are read.
+/// Somali, Tagalog, German, ...) are "und", or mistaken for one of the five, usually with a confidence
+/// under 0.35, when they share enough of their words. Only the first <see cref="MaxLength"/> characters are read.
 /// </para>
 /// </summary>
 public static class LanguageDetector
@@ -41,7 +40,6 @@ public static class LanguageDetector
     private const int English = 0, Spanish = 1, French = 2, Portuguese = 3, Vietnamese = 4, LatinCount = 5;
     private static readonly string[] LatinCodes = ["en", "es", "fr", "pt", "vi"];
     private static readonly string[] Domains = [".com", ".org", ".net", ".edu", ".gov", ".us", ".mx", ".io"];
-    private static readonly SearchValues<char> Whitespace = SearchValues.Create(" \t\r\n\u00A0\u2028\u2029\u3000");
 
     /// <summary>Letters of a script other than Latin needed to name its language: one Han character, two letters.</summary>
     private const int MinScriptWeight = 2;
@@ -52,7 +50,8 @@ public static class LanguageDetector
     public static LanguageGuess Detect(string? text)
     {
         if (string.IsNullOrWhiteSpace(text)) return LanguageGuess.Unknown;
-        if (!text.IsNormalized()) text = text.Normalize();
+        // Accents typed as combining marks (e + U+0301) are composed so that they fold and count like é.
+        if (text.AsSpan().ContainsAnyInRange('\u0300', '\u036F') && !text.IsNormalized()) text = text.Normalize();
         var span = text.AsSpan(0, Math.Min(text.Length, MaxLength));
 
         var scripts = ScriptTally.Of(span);
@@ -90,7 +89,8 @@ public static class LanguageDetector
             var c = text[i];
             if (i >= chunkEnd && !char.IsWhiteSpace(c))
             {
-                chunkEnd = text[i..].IndexOfAny(Whitespace) is var space and >= 0 ? i + space : text.Length;
+                chunkEnd = i;
+                while (chunkEnd < text.Length && !char.IsWhiteSpace(text[chunkEnd])) chunkEnd++;
                 address = IsAddress(text[i..chunkEnd]);
             }
             if (!IsWordChar(c))
@@ -176,16 +176,22 @@ public static class LanguageDetector
 
     private static bool IsApostrophe(char c) => c is '\'' or '\u2019' or '\u2018' or '\u02BC';
 
-    /// <summary>Email and web addresses and handles ("sam@gmail.com", "www.lincoln.edu/news", "@lincoln_high") are not words of the text.</summary>
+    /// <summary>
+    /// Email and web addresses, handles and file names ("sam@gmail.com", "www.lincoln.edu/news", "@lincoln_high")
+    /// are not words of the text.
+    /// </summary>
     private static bool IsAddress(ReadOnlySpan<char> chunk) =>
-        chunk.Contains('@') || chunk.Contains("://", StringComparison.Ordinal)
-        || chunk.Contains("www.", StringComparison.OrdinalIgnoreCase) || EndsWithDomain(chunk.TrimEnd(".,;:!?)"));
+        chunk.ContainsAny('@', '_') || chunk.Contains("://", StringComparison.Ordinal)
+        || chunk.Contains("www.", StringComparison.OrdinalIgnoreCase) || HasDomain(chunk.TrimEnd(".,;:!?)"));
 
-    private static bool EndsWithDomain(ReadOnlySpan<char> chunk)
+    /// <summary>"lincoln.edu", "instagram.com/p/abc": a known top-level domain at the end or before a path.</summary>
+    private static bool HasDomain(ReadOnlySpan<char> chunk)
     {
         foreach (var domain in Domains)
         {
-            if (chunk.Length > domain.Length && chunk.EndsWith(domain, StringComparison.OrdinalIgnoreCase)) return true;
+            var at = chunk.IndexOf(domain, StringComparison.OrdinalIgnoreCase);
+            var end = at + domain.Length;
+            if (at > 0 && (end == chunk.Length || chunk[end] is '/' or ':' or '?')) return true;
         }
         return false;
     }

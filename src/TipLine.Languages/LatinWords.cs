@@ -26,8 +26,9 @@ internal static class LatinWords
     public const int MaxLength = 16;
 
     private const string English = """
-        the an and or but if so is are was were be been being am do does did has have had
+        the an and or but if so as is are was were be been being am do does did has have had go like one
         to of in on at for with from by about into over after before than then also too very really just still
+        up out down off back which other
         he she they them his her him their it its this that these those there here what who when where why how
         i im ive my mine you your youre we our us not dont didnt doesnt cant wont isnt wasnt aint
         will would can could should shes hes theyre thats whats theres whos ill
@@ -36,33 +37,35 @@ internal static class LatinWords
         kid kids student students class classes school teacher teachers lunch recess bus bathroom hallway locker
         gun guns knife weapon fight fighting hit hitting hurt hurting kill shoot shooting threat threatened
         bully bullying bullied scared afraid worried help please
-        today tomorrow tonight now yesterday morning after every day week
+        today tomorrow tonight now yesterday morning every day week
         because cuz bc some someone somebody everyone anyone all people friend friends boy boys girl girls
         guy guys mom dad son brother sister home
         w u ur r rn idk tmrw pls plz ppl bro yall abt thru becuz alot thier 2day 2morrow 2nite b4
         """;
 
     private const string Spanish = """
-        el los las un una unos unas y o pero que de del al en con por para sin sobre
-        es son era fue fui ser soy da estar esta estan estaba estoy estas hay
+        el la los las un una unos unas uno y o ni pero aunque que de del al en con por para sin sobre
+        entre hasta desde
+        es son era fue fui ser soy sido habia da estar esta estan estaba estoy estas hay
         lo le les se su sus mi mis tu te nos yo ella ellos ellas usted
         este esto ese eso esa estos esos
         tiene tienen tengo tenia hace hizo dijo dice dicen quiere quieren puede pueden va voy vamos
-        vio vi trae traer llevo lleva
-        muy mas como cuando donde quien porque nada nadie alguien algo todo todos todas mucho muchos
+        vio vi trae traer llevo lleva quiero otro otra otros
+        si bien vez cada mismo menos dia dias muy mas como cuando donde quien porque
+        nada nadie alguien algo todo todos todas mucho muchos
         siempre tambien ahora hoy manana ayer despues antes aqui ahi alli asi ya
         escuela colegio clase clases salon maestro maestra maestros profesor profesora profe
         companero companera companeros estudiante estudiantes alumno alumnos
         tres nino nina ninos ninas chico chica chicos chicas muchacho muchacha muchachos amigo amiga amigos
         hermano hermana hijo hija senor senora senorita
         bano banos recreo almuerzo pasillo sala autobus camion salida
-        pistola arma armas cuchillo navaja pelea pelear golpe golpea golpeo pegan pego amenaza amenazo
+        pistola arma armas cuchillo navaja pelea pelear golpe golpea golpeo pegan pego amenaza amenazas amenazo
         matar miedo ayuda ayudar drogas triste molesta molestan lastimar
-        hola gracias favor porfa q ke xq pq porq tmb oye wey neta morro chavo
+        hola buenos buenas gracias favor porfa q ke xq pq porq tmb oye wey neta morro chavo
         """;
 
     private const string French = """
-        le la les un une des du de au aux et ou mais que qui est sont ont fait dit va veut peut
+        le la les un une des du de en au aux et ou mais que qui se si on est sont ont fait dit va veut peut bien
         il ils elle elles je jai cest quil nous vous lui moi toi mon ma mes son sa ses leur ce cette ces
         pas ne dans avec pour sur tres aussi tout tous rien oui non quand comme parce
         ecole eleve eleves classe copain copine couteau pistolet arme frappe tuer peur
@@ -70,9 +73,12 @@ internal static class LatinWords
         """;
 
     private const string Portuguese = """
-        o os um uma uns umas e ou mas que de do da dos das em na nas com por para pra pro
-        nao sim eu voce vc ele ela eles elas meu minha seu sua dele dela isso isto esse essa este esta
-        tem tinha esta estava foi vai vou disse falou quer pode muito tambem agora hoje amanha ontem
+        o os as um uma uns umas e ou mas mais que se como de do da dos das ao em na nas
+        com sem por pela para pra pro
+        nao nem sim eu voce vc ele ela eles elas nos lhe meu minha nosso seu sua dele dela quem
+        isso isto esse essa este esta
+        tem tinha ter ser estava foi vai vou disse falou quer pode muito mesmo so depois dia
+        tambem agora hoje amanha ontem
         escola aluno aluna alunos colega menino menina garoto garota arma faca briga bateu batendo
         ameacou medo ajuda banheiro recreio aula sala onibus ninguem alguem tudo quando onde porque entao
         aqui ja mae pai irmao irma trazer
@@ -145,11 +151,9 @@ internal static class LatinWords
             var bare = ((char)c).ToString().Normalize(NormalizationForm.FormD)[0];
             table[c] = char.IsAsciiLetter(bare) ? char.ToLowerInvariant(bare) : '\0';
         }
-        // Letters that do not decompose into a base letter and a mark.
-        foreach (var (letter, bare) in new[] { ('đ', 'd'), ('Đ', 'd'), ('ø', 'o'), ('Ø', 'o'), ('æ', 'a'), ('Æ', 'a'), ('œ', 'o'), ('Œ', 'o'), ('ß', 's'), ('ł', 'l'), ('Ł', 'l') })
-        {
-            table[letter] = bare;
-        }
+        // Letters that do not decompose into a base letter and a mark, each followed by its bare letter.
+        const string undecomposed = "đdĐdøoØoæaÆaœoŒoßsłlŁl";
+        for (var i = 0; i < undecomposed.Length; i += 2) table[undecomposed[i]] = undecomposed[i + 1];
         return table;
     }
 }
