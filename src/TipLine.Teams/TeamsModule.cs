@@ -7,7 +7,9 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using TipLine.Bus;
 using TipLine.Bus.Database;
+using TipLine.Teams.Alerts;
 using TipLine.Teams.Api;
+using TipLine.Twilio;
 using TipLine.Teams.Audit;
 using TipLine.Teams.Cases;
 using TipLine.Teams.Consumers;
@@ -22,6 +24,9 @@ public static class TeamsModule
     {
         services.AddModuleDbContext<TeamsDbContext>(configuration, "Teams").AddOutboxRelay<TeamsDbContext>();
         services.AddScoped<CaseWork>().AddScoped<AuditLog>();
+        services.AddOptions<AlertOptions>().Bind(configuration.GetSection("Alerts"));
+        services.AddTwilio(configuration);
+        services.AddScoped<SmsAlertSender>();
 
         services.AddIdentityCore<StaffUser>(o =>
             {

@@ -13,6 +13,8 @@ public static class TwilioServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddTwilio(this IServiceCollection services, IConfiguration configuration)
     {
+        // Intake (reporter replies) and teams (staff alerts) both use Twilio; register it once.
+        if (services.Any(d => d.ServiceType == typeof(TwilioMessagesClient))) return services;
         var section = configuration.GetSection(TwilioOptions.Section);
         var options = services.AddOptions<TwilioOptions>().Bind(section).ValidateDataAnnotations();
         if (section.Exists()) options.ValidateOnStart();

@@ -1,0 +1,21 @@
+using TipLine.Contracts;
+
+namespace TipLine.Teams.Alerts;
+
+/// <summary>
+/// The words of an alert to an on-call team member. SMS and email are not secure, so an alert
+/// carries only the school, the suggested urgency and a link to sign in: never tip text, names or
+/// anything about the reporter.
+/// </summary>
+public static class AlertText
+{
+    public static string For(string schoolName, SuggestedUrgency urgency, Uri caseLink) =>
+        $"TipLine: new {Label(urgency)} tip for {schoolName}. Open {caseLink}";
+
+    private static string Label(SuggestedUrgency urgency) => urgency switch
+    {
+        SuggestedUrgency.Imminent => "IMMINENT-urgency",
+        SuggestedUrgency.High => "HIGH-urgency",
+        _ => "routine",
+    };
+}
