@@ -19,9 +19,14 @@ public abstract class SmsDistrict : IAsyncLifetime
 
     protected virtual IEnumerable<Answer> TwilioAnswers => [];
 
+    /// <summary>Routes the Twilio stand-in serves besides the Messages API (e.g. recording downloads).</summary>
+    protected virtual void TwilioRoutes(Microsoft.AspNetCore.Builder.WebApplication api)
+    {
+    }
+
     public async Task InitializeAsync()
     {
-        Twilio = await FakeTwilioApi.StartAsync(TwilioAnswers);
+        Twilio = await FakeTwilioApi.StartAsync(TwilioAnswers, TwilioRoutes);
         Environment = await AppEnvironment.CreateAsync();
         App = await TipLineApp.StartAsync(Environment, settings: new Dictionary<string, string?>
         {
