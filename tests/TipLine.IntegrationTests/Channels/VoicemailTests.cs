@@ -24,6 +24,7 @@ public sealed class VoicemailTests : SmsDistrict
     private static readonly string RecordingPath = $"/2010-04-01/Accounts/{AccountSid}/Recordings/{RecordingSid}";
     private readonly Lazy<byte[]> recording = new(Speak);
     private int downloads;
+    private int missingDownloads;
 
     public static TheoryData<VoiceCase> Cases => new()
     {
@@ -119,10 +120,43 @@ public sealed class VoicemailTests : SmsDistrict
         Assert.Equal(1L, await CountAsync("intake.sealed_contacts"));
     }
 
+    [Theory]
+    [InlineData("a recording Twilio no longer has (404, retried)", "/2010-04-01/Accounts/" + AccountSid + "/Recordings/RE00000000000000000000000000000000", 2)]
+    [InlineData("a recording URL off Twilio's API host", "https://recordings.example.com/RE1", 0)]
+    public async Task A_voicemail_whose_audio_cannot_be_fetched_still_reaches_the_team(string name, string url, int downloadsOfMissing)
+    {
+        Assert.NotEmpty(name);
+        var absolute = url.StartsWith('/') ? Twilio.BaseUrl.ToString().TrimEnd('/') + url : url;
+        Assert.Equal(HttpStatusCode.NoContent, (await PostWebhookAsync("/twilio/voice/recording?lang=es", RecordingForm(absolute))).Status);
+
+        using var staff = await StaffClient.SignInAsync(App, "counselor@demo.tipline.test");
+        var queued = await staff.WaitForCaseAsync();
+        var detail = await staff.CaseAsync(queued.CaseId);
+        Assert.Equal("voice", detail.Channel);
+        Assert.Equal("es", detail.ReporterLanguage);
+        Assert.Equal(VoicemailProcessor.NoTranscript, detail.Original.WhatHappened);
+        Assert.Empty(detail.AttachmentIds);
+        Assert.Equal(0L, await CountAsync("intake.voicemail_pending"));
+        Assert.Equal(0L, await CountAsync("intake.voicemails"));
+        Assert.Equal(downloadsOfMissing, missingDownloads);
+        Assert.DoesNotContain("5557770000", App.Logs.All, StringComparison.Ordinal);
+    }
+
+    protected override IDictionary<string, string?> MoreSettings => new Dictionary<string, string?>
+    {
+        ["VoiceIntake:PollInterval"] = "00:00:00.200",
+        ["VoiceIntake:RetryDelay"] = "00:00:00.200",
+        ["VoiceIntake:MaxAttempts"] = "2",
+    };
+
     protected override void TwilioRoutes(WebApplication api) =>
         api.MapGet("/2010-04-01/Accounts/{accountSid}/Recordings/{recordingSid}", (string recordingSid) =>
         {
-            if (recordingSid != RecordingSid) return Results.NotFound();
+            if (recordingSid != RecordingSid)
+            {
+                Interlocked.Increment(ref missingDownloads);
+                return Results.NotFound();
+            }
             Interlocked.Increment(ref downloads);
             return Results.Bytes(recording.Value, "audio/x-wav");
         });

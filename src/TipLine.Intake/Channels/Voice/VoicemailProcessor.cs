@@ -51,10 +51,16 @@ public sealed class VoicemailProcessor(
             var disguised = await DisguiseAsync(job, media.Content, contentType, ct);
             await AcceptAsync(job, transcript, media.Content, contentType, disguised, ct);
         }
-        catch (Exception e) when (!ct.IsCancellationRequested && e is HttpRequestException or InvalidDataException or TimeoutException
+        catch (Exception e) when (!ct.IsCancellationRequested && e is HttpRequestException or TimeoutException
             or Polly.Timeout.TimeoutRejectedException or TaskCanceledException)
         {
             await FailedAsync(job, e, ct);
+        }
+        catch (Exception e) when (e is ArgumentException or UriFormatException or InvalidDataException)
+        {
+            // A URL off Twilio's API host, or a file over the size limit: trying again would not help.
+            log.LogWarning("Recording {RecordingSid} not downloaded: {Error}", job.RecordingSid, e.Message);
+            await AcceptAsync(job, Transcript.Failed, null, null, null, ct);
         }
         return true;
     }
