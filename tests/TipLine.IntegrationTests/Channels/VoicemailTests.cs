@@ -37,6 +37,7 @@ public sealed class VoicemailTests : SmsDistrict
         ]),
         new("call, wrong signature", "/twilio/voice", () => Call(), Signing.Wrong, HttpStatusCode.Forbidden, []),
         new("call, missing signature", "/twilio/voice", () => Call(), Signing.Missing, HttpStatusCode.Forbidden, []),
+        new("call to another account", "/twilio/voice", () => WithAccount(Call(), "AC" + new string('9', 32)), Signing.Valid, HttpStatusCode.Forbidden, []),
         new("call without caller ID", "/twilio/voice", () => Call(from: null), Signing.Valid, HttpStatusCode.OK, ["911", "<Gather", "<Record"]),
         new("menu: 2 is Spanish", "/twilio/voice/language", () => Digits("2"), Signing.Valid, HttpStatusCode.OK,
             ["<Say language=\"es-US\">Después del tono", $"recordingStatusCallback=\"{PublicBaseUrl}/twilio/voice/recording?lang=es\""]),
@@ -169,6 +170,12 @@ public sealed class VoicemailTests : SmsDistrict
             ["Direction"] = "inbound",
         };
         if (from is not null) form["From"] = from;
+        return form;
+    }
+
+    private static Dictionary<string, string> WithAccount(Dictionary<string, string> form, string accountSid)
+    {
+        form["AccountSid"] = accountSid;
         return form;
     }
 

@@ -29,7 +29,9 @@ public static class VoiceWebhooks
             CancellationToken ct) =>
         {
             if (!await TwilioWebhookRequest.IsSignedAsync(request, twilio.Value, ct)) return Results.StatusCode(StatusCodes.Status403Forbidden);
-            var parsed = InboundCall.FromForm(await request.ReadFormAsync(ct));
+            var form = await request.ReadFormAsync(ct);
+            if (!OurAccount(form, twilio.Value)) return Results.StatusCode(StatusCodes.Status403Forbidden);
+            var parsed = InboundCall.FromForm(form);
             if (!parsed.IsValid) return Results.BadRequest(parsed.Error);
             await intake.CallStartedAsync(parsed.Value!, ct);
             return prompts.Greeting().ToResult();
@@ -53,10 +55,7 @@ public static class VoiceWebhooks
         {
             if (!await TwilioWebhookRequest.IsSignedAsync(request, twilio.Value, ct)) return Results.StatusCode(StatusCodes.Status403Forbidden);
             var form = await request.ReadFormAsync(ct);
-            if (form["AccountSid"].ToString() is { Length: > 0 } account && account != twilio.Value.AccountSid)
-            {
-                return Results.StatusCode(StatusCodes.Status403Forbidden);
-            }
+            if (!OurAccount(form, twilio.Value)) return Results.StatusCode(StatusCodes.Status403Forbidden);
             var parsed = RecordingStatus.FromForm(form);
             if (!parsed.IsValid) return Results.BadRequest(parsed.Error);
             var language = VoicePrompts.KnownLanguage(request.Query["lang"]);
@@ -66,6 +65,10 @@ public static class VoiceWebhooks
         }).DisableAntiforgery().ExcludeFromDescription();
         return endpoints;
     }
+
+    /// <summary>A webhook that names another Twilio account is refused, as for SMS.</summary>
+    private static bool OurAccount(IFormCollection form, TwilioOptions twilio) =>
+        form["AccountSid"].ToString() is not { Length: > 0 } account || account == twilio.AccountSid;
 
     private static string? Optional(Microsoft.Extensions.Primitives.StringValues value) => value.Count == 1 && value[0] is { Length: > 0 } v ? v : null;
 }
