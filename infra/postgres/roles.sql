@@ -1,6 +1,6 @@
 -- Least-privilege PostgreSQL roles for a production TipLine database.
 --
--- Each module owns one schema (intake, routing, teams, directory) holding its own tables,
+-- Each module owns one schema (intake, routing, teams, directory, attachments) holding its own tables,
 -- including its outbox_messages and inbox_messages. Modules talk only through the bus, so a
 -- module's role reaches its own schema and, read-mostly, the shared directory; nothing else.
 --
@@ -10,6 +10,8 @@
 --   tipline_routing  routing: read/write          directory: read      intake, teams: none
 --   tipline_teams    teams: read/write            directory: read, insert, update (schedule
 --                    administration)              intake, routing: none
+--   attachments      files of reports (a voicemail's disguised copy): intake writes them,
+--                    teams reads them (read, insert, delete for intake; read for teams)
 --
 -- Order of work (TipLine creates a module's schema, tables included, on start-up when the
 -- schema does not exist yet; so this script never creates schemas itself):
@@ -90,18 +92,21 @@ INSERT INTO tipline_grants VALUES
   -- directory: read for every module, schedule administration (no deletes) for teams
   ('directory', 'tipline_intake',  'SELECT',                         NULL),
   ('directory', 'tipline_routing', 'SELECT',                         NULL),
-  ('directory', 'tipline_teams',   'SELECT, INSERT, UPDATE',         'USAGE, SELECT');
+  ('directory', 'tipline_teams',   'SELECT, INSERT, UPDATE',         'USAGE, SELECT'),
+  -- attachments: written by intake, read by teams
+  ('attachments', 'tipline_intake', 'SELECT, INSERT, DELETE',        NULL),
+  ('attachments', 'tipline_teams',  'SELECT',                        NULL);
 
 -- The module schemas that exist so far (TipLine creates them on first start).
 CREATE TEMP TABLE tipline_schemas ON COMMIT DROP AS
   SELECT nspname AS schema_name FROM pg_namespace
-  WHERE nspname IN ('intake', 'routing', 'teams', 'directory');
+  WHERE nspname IN ('intake', 'routing', 'teams', 'directory', 'attachments');
 
 DO $$
 DECLARE missing text;
 BEGIN
   SELECT string_agg(s, ', ') INTO missing
-  FROM unnest(ARRAY['intake', 'routing', 'teams', 'directory']) AS s
+  FROM unnest(ARRAY['intake', 'routing', 'teams', 'directory', 'attachments']) AS s
   WHERE s NOT IN (SELECT schema_name FROM tipline_schemas);
   IF missing IS NOT NULL THEN
     RAISE WARNING 'schemas not created yet: %. Start TipLine once connected as tipline_owner, then run this script again.', missing;

@@ -1,6 +1,6 @@
 namespace TipLine.Contracts;
 
-/// <summary>Routing chose the team and on-call member; the team's queue opens a case from this.</summary>
+/// <summary>Routing chose the team and on-call member; the team's queue opens a case from this. Attachments travel with the report.</summary>
 public sealed record ReportRouted(
     Guid ReportId,
     Guid SchoolId,
@@ -17,4 +17,5 @@ public sealed record ReportRouted(
     IReadOnlyList<string> Categories,
     bool DangerNow,
     DateTimeOffset AcceptedAt,
-    DateTimeOffset RoutedAt);
+    DateTimeOffset RoutedAt,
+    IReadOnlyList<Guid>? AttachmentIds = null);

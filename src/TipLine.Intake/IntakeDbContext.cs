@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using TipLine.Bus;
 using TipLine.Intake.Channels.Sms;
+using TipLine.Intake.Channels.Voice;
 using TipLine.Intake.Followup;
 using TipLine.Intake.Receipts;
 using TipLine.Intake.Reporters;
@@ -19,6 +20,10 @@ public sealed class IntakeDbContext(DbContextOptions<IntakeDbContext> options) :
     public DbSet<HeldSms> HeldSms => Set<HeldSms>();
     public DbSet<SmsOptOut> SmsOptOuts => Set<SmsOptOut>();
     public DbSet<SmsDelivery> SmsDeliveries => Set<SmsDelivery>();
+    public DbSet<VoiceCall> VoiceCalls => Set<VoiceCall>();
+    public DbSet<VoiceRecording> VoiceRecordings => Set<VoiceRecording>();
+    public DbSet<PendingVoicemail> PendingVoicemails => Set<PendingVoicemail>();
+    public DbSet<StoredVoicemail> Voicemails => Set<StoredVoicemail>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -80,6 +85,37 @@ public sealed class IntakeDbContext(DbContextOptions<IntakeDbContext> options) :
             e.ToTable("sms_deliveries");
             e.HasKey(d => d.QuestionId);
             e.HasIndex(d => d.MessageSid).IsUnique();
+        });
+        modelBuilder.Entity<VoiceCall>(e =>
+        {
+            e.ToTable("voice_calls");
+            e.HasKey(c => c.CallSid);
+            e.Property(c => c.CallSid).HasMaxLength(64);
+            e.Property(c => c.CalledNumber).HasMaxLength(20);
+        });
+        modelBuilder.Entity<VoiceRecording>(e =>
+        {
+            e.ToTable("voice_recordings");
+            e.HasKey(r => r.RecordingSid);
+            e.Property(r => r.RecordingSid).HasMaxLength(64);
+        });
+        modelBuilder.Entity<PendingVoicemail>(e =>
+        {
+            e.ToTable("voicemail_pending");
+            e.HasKey(p => p.RecordingSid);
+            e.HasIndex(p => p.NextAttemptAt);
+            e.Property(p => p.RecordingSid).HasMaxLength(64);
+            e.Property(p => p.CallSid).HasMaxLength(64);
+            e.Property(p => p.CalledNumber).HasMaxLength(20);
+            e.Property(p => p.Language).HasMaxLength(20);
+        });
+        modelBuilder.Entity<StoredVoicemail>(e =>
+        {
+            e.ToTable("voicemails");
+            e.HasKey(v => v.ReportId);
+            e.HasIndex(v => v.RecordingSid).IsUnique();
+            e.HasIndex(v => v.PurgeAfter);
+            e.Property(v => v.RecordingSid).HasMaxLength(64);
         });
         modelBuilder.Entity<FollowupMessage>(e =>
         {

@@ -6,7 +6,9 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using TipLine.Bus;
 using TipLine.Bus.Database;
+using TipLine.Attachments;
 using TipLine.Intake.Channels.Sms;
+using TipLine.Intake.Channels.Voice;
 using TipLine.Intake.Consumers;
 using TipLine.Twilio;
 using TipLine.Intake.Followup;
@@ -14,6 +16,7 @@ using TipLine.Intake.Receipts;
 using TipLine.Intake.Reporters;
 using TipLine.Intake.Reports;
 using TipLine.Intake.SafetyNet;
+using TipLine.Voicemail;
 
 namespace TipLine.Intake;
 
@@ -33,6 +36,11 @@ public static class IntakeModule
         services.AddOptions<SmsOptions>().Bind(configuration.GetSection("Sms"));
         services.AddTwilio(configuration);
         services.AddScoped<SmsIntake>().AddScoped<SmsReplyRelay>();
+        services.AddVoicemail(configuration).AddAttachments(configuration);
+        services.AddOptions<VoicemailIntakeOptions>().Bind(configuration.GetSection(VoicemailIntakeOptions.Section));
+        services.AddScoped<VoicePrompts>().AddScoped<VoicemailIntake>().AddScoped<VoicemailProcessor>();
+        // Recordings queue only through the voice webhooks, which exist only where Twilio is configured.
+        if (configuration.GetSection(TwilioOptions.Section).Exists()) services.AddHostedService<VoicemailWorker>();
         return services;
     }
 
@@ -43,13 +51,16 @@ public static class IntakeModule
         bus.AddRetryingConsumer<ReporterQuestionReadyConsumer>();
     }
 
-    public static Task PrepareIntakeDatabaseAsync(this IServiceProvider services, CancellationToken ct) =>
-        services.GetRequiredService<IntakeDbContext>().EnsureSchemaAsync(ct: ct);
+    public static async Task PrepareIntakeDatabaseAsync(this IServiceProvider services, CancellationToken ct)
+    {
+        await services.GetRequiredService<IntakeDbContext>().EnsureSchemaAsync(ct: ct);
+        await services.PrepareAttachmentsDatabaseAsync(ct);
+    }
 
     public static IEndpointRouteBuilder MapIntake(this IEndpointRouteBuilder endpoints, IConfiguration configuration)
     {
-        // The SMS channel exists only where Twilio is configured.
-        if (configuration.GetSection(TwilioOptions.Section).Exists()) endpoints.MapSmsWebhooks();
+        // The SMS and voice channels exist only where Twilio is configured.
+        if (configuration.GetSection(TwilioOptions.Section).Exists()) endpoints.MapSmsWebhooks().MapVoiceWebhooks();
         var stylesheet = ReadAsset("tipline.css");
         endpoints.MapGet("/assets/tipline.css", (HttpContext http) =>
         {

@@ -26,6 +26,6 @@ public sealed class ReportRouter(
         var now = clock.GetUtcNow();
         db.AddToOutbox(new ReportRouted(report.ReportId, report.SchoolId, team.TeamId, onCall, report.Channel, report.Pseudonym,
             report.Language, team.WorkingLanguage, report.Content, translated.Translation, translated.NeedsTranslation,
-            suggestion.Urgency, suggestion.Categories, report.DangerNow, report.AcceptedAt, now), now);
+            suggestion.Urgency, suggestion.Categories, report.DangerNow, report.AcceptedAt, now, report.AttachmentIds), now);
     }
 }

@@ -16,6 +16,7 @@ public sealed class TeamsDbContext(DbContextOptions<TeamsDbContext> options)
 {
     public DbSet<Case> Cases => Set<Case>();
     public DbSet<CaseMessage> CaseMessages => Set<CaseMessage>();
+    public DbSet<CaseAttachment> CaseAttachments => Set<CaseAttachment>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<MessageDelivery> MessageDeliveries => Set<MessageDelivery>();
     public DbSet<SystemHealth> SystemHealth => Set<SystemHealth>();
@@ -35,6 +36,11 @@ public sealed class TeamsDbContext(DbContextOptions<TeamsDbContext> options)
             e.Property(c => c.Pseudonym).HasMaxLength(20);
             e.Property(c => c.ReporterLanguage).HasMaxLength(20);
             e.Property(c => c.TeamLanguage).HasMaxLength(20);
+        });
+        builder.Entity<CaseAttachment>(e =>
+        {
+            e.ToTable("case_attachments");
+            e.HasKey(a => new { a.CaseId, a.AttachmentId });
         });
         builder.Entity<CaseMessage>(e =>
         {

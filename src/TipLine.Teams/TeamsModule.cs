@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using TipLine.Attachments;
 using TipLine.Bus;
 using TipLine.Bus.Database;
 using TipLine.Teams.Alerts;
@@ -27,6 +28,7 @@ public static class TeamsModule
         services.AddOptions<AlertOptions>().Bind(configuration.GetSection("Alerts"));
         services.AddTwilio(configuration);
         services.AddScoped<SmsAlertSender>();
+        services.AddAttachments(configuration);
 
         services.AddIdentityCore<StaffUser>(o =>
             {
@@ -68,12 +70,27 @@ public static class TeamsModule
         bus.AddRetryingConsumer<ReporterMessageStatusChangedConsumer>();
     }
 
-    public static Task PrepareTeamsDatabaseAsync(this IServiceProvider services, CancellationToken ct) =>
-        services.GetRequiredService<TeamsDbContext>().EnsureSchemaAsync(AuditLog.AppendOnlySql, ct);
+    public static async Task PrepareTeamsDatabaseAsync(this IServiceProvider services, CancellationToken ct)
+    {
+        await services.GetRequiredService<TeamsDbContext>().EnsureSchemaAsync(AuditLog.AppendOnlySql, ct);
+        await services.PrepareAttachmentsDatabaseAsync(ct);
+    }
 
     public static IEndpointRouteBuilder MapTeams(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapTeamsApi();
+        // An attachment is played by the case page's <audio> element, with the staff cookie.
+        endpoints.MapGet("/staff/cases/{caseId:guid}/attachments/{attachmentId:guid}", async (Guid caseId, Guid attachmentId,
+            System.Security.Claims.ClaimsPrincipal user, CaseWork work, CancellationToken ct) =>
+        {
+            var result = await work.OpenAttachmentAsync(user.StaffId(), caseId, attachmentId, ct);
+            return result.Access switch
+            {
+                Cases.CaseAccess.Allowed => Results.File(result.Value!.Content, result.Value.ContentType, enableRangeProcessing: true),
+                Cases.CaseAccess.Forbidden => Results.StatusCode(StatusCodes.Status403Forbidden),
+                _ => Results.NotFound(),
+            };
+        }).RequireAuthorization().ExcludeFromDescription();
         var stylesheet = ReadAsset("staff.css");
         endpoints.MapGet("/assets/staff.css", () => Results.Bytes(stylesheet, "text/css; charset=utf-8")).ExcludeFromDescription();
         return endpoints;

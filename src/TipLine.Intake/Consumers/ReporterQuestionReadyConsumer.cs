@@ -26,9 +26,9 @@ public sealed class ReporterQuestionReadyConsumer(IntakeDbContext db, IServicePr
                     CreatedAt = question.AskedAt,
                 });
             }
-            else if (question.Channel == ChannelNames.Sms)
+            else if (question.Channel is ChannelNames.Sms or ChannelNames.Voice)
             {
-                // Resolved here so a deployment without Twilio settings still runs the web channel.
+                // A voicemail's caller is asked by text, from the number they called. Resolved here so a deployment without Twilio settings still runs the web channel.
                 return services.GetRequiredService<SmsReplyRelay>().SendAsync(question, ct);
             }
             return Task.CompletedTask;

@@ -37,29 +37,40 @@ public sealed class SealedContactStore(IntakeDbContext db, IOptions<PrivacyOptio
         return row is null ? null : Unseal(channel, row.Sealed);
     }
 
-    public Task<int> PurgeExpiredAsync(CancellationToken ct)
+    /// <summary>Deletes sealed contacts, sealed voicemail originals and sealed caller IDs past retention.</summary>
+    public async Task<int> PurgeExpiredAsync(CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        return db.SealedContacts.Where(c => c.PurgeAfter < now).ExecuteDeleteAsync(ct);
+        var callsBefore = now.AddDays(-options.Value.ContactRetentionDays);
+        await db.Voicemails.Where(v => v.PurgeAfter < now).ExecuteDeleteAsync(ct);
+        await db.VoiceCalls.Where(c => c.StartedAt < callsBefore).ExecuteDeleteAsync(ct);
+        return await db.SealedContacts.Where(c => c.PurgeAfter < now).ExecuteDeleteAsync(ct);
     }
 
-    private byte[] Seal(string channel, string address)
+    /// <summary>
+    /// Seals bytes that are not (yet) a report's contact: a caller ID until its voicemail is accepted, an original
+    /// recording. <paramref name="purpose"/> is bound to the ciphertext, so one kind cannot be unsealed as another.
+    /// </summary>
+    public byte[] SealBytes(string purpose, ReadOnlySpan<byte> plain)
     {
-        var plain = Encoding.UTF8.GetBytes(address);
         var output = new byte[NonceSize + TagSize + plain.Length];
         var nonce = output.AsSpan(0, NonceSize);
         RandomNumberGenerator.Fill(nonce);
         using var aes = new AesGcm(key, TagSize);
-        aes.Encrypt(nonce, plain, output.AsSpan(NonceSize + TagSize), output.AsSpan(NonceSize, TagSize), Encoding.UTF8.GetBytes(channel));
+        aes.Encrypt(nonce, plain, output.AsSpan(NonceSize + TagSize), output.AsSpan(NonceSize, TagSize), Encoding.UTF8.GetBytes(purpose));
         return output;
     }
 
-    private string Unseal(string channel, byte[] sealedBytes)
+    public byte[] UnsealBytes(string purpose, byte[] sealedBytes)
     {
         var plain = new byte[sealedBytes.Length - NonceSize - TagSize];
         using var aes = new AesGcm(key, TagSize);
         aes.Decrypt(sealedBytes.AsSpan(0, NonceSize), sealedBytes.AsSpan(NonceSize + TagSize),
-            sealedBytes.AsSpan(NonceSize, TagSize), plain, Encoding.UTF8.GetBytes(channel));
-        return Encoding.UTF8.GetString(plain);
+            sealedBytes.AsSpan(NonceSize, TagSize), plain, Encoding.UTF8.GetBytes(purpose));
+        return plain;
     }
+
+    private byte[] Seal(string channel, string address) => SealBytes(channel, Encoding.UTF8.GetBytes(address));
+
+    private string Unseal(string channel, byte[] sealedBytes) => Encoding.UTF8.GetString(UnsealBytes(channel, sealedBytes));
 }

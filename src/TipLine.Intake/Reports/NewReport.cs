@@ -4,7 +4,7 @@ namespace TipLine.Intake.Reports;
 
 /// <summary>
 /// A tip as a channel adapter hands it over, after verifying and normalizing it.
-/// The contact, if any, is sealed and never leaves intake.
+/// The contact, if any, is sealed and never leaves intake. Attachment ids are published with the report.
 /// </summary>
 public sealed record NewReport(
     Guid SchoolId,
@@ -13,7 +13,8 @@ public sealed record NewReport(
     string Language,
     TipContent Content,
     bool DangerNow,
-    ReporterContact? Contact);
+    ReporterContact? Contact,
+    IReadOnlyList<Guid>? AttachmentIds = null);
 
 /// <summary>How to reach a reporter: a channel (sms, email) and an address on it.</summary>
 public sealed record ReporterContact(string Channel, string Address);

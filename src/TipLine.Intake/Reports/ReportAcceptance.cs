@@ -51,7 +51,7 @@ public sealed class ReportAcceptance(
         if (report.Contact is not null) contacts.Add(reportId, report.Contact.Channel, report.Contact.Address);
         var credentials = issueReceipt ? IssueReceipt(reportId) : null;
         db.AddToOutbox(new ReportSubmitted(reportId, report.SchoolId, report.Channel, pseudonym,
-            report.Language, report.Content, report.DangerNow, now), now);
+            report.Language, report.Content, report.DangerNow, now, report.AttachmentIds), now);
 
         try
         {

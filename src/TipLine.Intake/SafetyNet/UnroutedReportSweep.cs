@@ -24,11 +24,15 @@ public sealed class UnroutedReportSweep(
         var stale = await db.Reports
             .Where(r => r.CaseOpenedAt == null && r.AcceptedAt < cutoff && (r.LastRepublishedAt == null || r.LastRepublishedAt < cutoff))
             .OrderBy(r => r.AcceptedAt).Take(500).ToListAsync(ct);
+        var staleIds = stale.Select(r => r.Id).ToList();
+        var attachments = await db.Voicemails.AsNoTracking().Where(v => staleIds.Contains(v.ReportId) && v.AttachmentId != null)
+            .ToDictionaryAsync(v => v.ReportId, v => v.AttachmentId!.Value, ct);
         foreach (var report in stale)
         {
             report.LastRepublishedAt = now;
             db.AddToOutbox(new ReportSubmitted(report.Id, report.SchoolId, report.Channel, report.Pseudonym, report.Language,
-                new TipContent(report.WhatHappened, report.WhoIsInvolved, report.WhenAndWhere), report.DangerNow, report.AcceptedAt), now);
+                new TipContent(report.WhatHappened, report.WhoIsInvolved, report.WhenAndWhere), report.DangerNow, report.AcceptedAt,
+                attachments.TryGetValue(report.Id, out var attachment) ? [attachment] : null), now);
             log.LogWarning("Report {ReportId} not routed since {AcceptedAt}; published again", report.Id, report.AcceptedAt);
         }
         var unrouted = db.Reports.Where(r => r.CaseOpenedAt == null && r.AcceptedAt < cutoff);

@@ -6,6 +6,7 @@ public static class AuditActions
     public const string ViewCase = "case.view";
     public const string Acknowledge = "case.acknowledge";
     public const string AskQuestion = "case.ask";
+    public const string ViewAttachment = "attachment.view";
 }
 
 /// <summary>Appends to the audit log in the caller's unit of work; a trigger forbids changing past entries.</summary>

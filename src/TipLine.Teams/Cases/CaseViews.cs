@@ -11,12 +11,16 @@ public sealed record ConversationItem(
     Guid Id, bool FromReporter, string? AuthorName, string Text, string Language, string? Translation, bool NeedsTranslation,
     DateTimeOffset CreatedAt, string? DeliveryStatus);
 
-/// <summary>The case page: original and translation side by side. No contact detail exists here to show.</summary>
+/// <summary>
+/// The case page: original and translation side by side. No contact detail exists here to show. Attachments are played
+/// from /staff/cases/{caseId}/attachments/{id}.
+/// </summary>
 public sealed record CaseDetail(
     Guid CaseId, string SchoolName, string Channel, string Pseudonym, string ReporterLanguage, string TeamLanguage,
     TipContent Original, TipContent? Translation, bool NeedsTranslation, SuggestedUrgency SuggestedUrgency,
     IReadOnlyList<string> Categories, bool DangerNow, DateTimeOffset AcceptedAt, DateTimeOffset RoutedAt,
-    string? AssignedTo, DateTimeOffset? AcknowledgedAt, string? AcknowledgedBy, IReadOnlyList<ConversationItem> Conversation);
+    string? AssignedTo, DateTimeOffset? AcknowledgedAt, string? AcknowledgedBy, IReadOnlyList<ConversationItem> Conversation,
+    IReadOnlyList<Guid> AttachmentIds);
 
 public enum CaseAccess
 {

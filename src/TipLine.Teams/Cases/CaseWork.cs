@@ -1,3 +1,4 @@
+using TipLine.Attachments;
 using Microsoft.EntityFrameworkCore;
 using TipLine.Bus.Outbox;
 using TipLine.Contracts;
@@ -11,7 +12,7 @@ namespace TipLine.Teams.Cases;
 /// What a staff member does with cases, for the pages and the API alike. A member reaches only
 /// their own team's cases; every view and action, allowed or not, is audited.
 /// </summary>
-public sealed class CaseWork(TeamsDbContext db, SchoolDirectory directory, AuditLog audit, TimeProvider clock)
+public sealed class CaseWork(TeamsDbContext db, SchoolDirectory directory, AuditLog audit, AttachmentStore attachments, TimeProvider clock)
 {
     public const int MaxQuestionLength = 2000;
 
@@ -40,6 +41,8 @@ public sealed class CaseWork(TeamsDbContext db, SchoolDirectory directory, Audit
         var ids = messages.Select(m => m.Id).ToList();
         var deliveries = await db.MessageDeliveries.AsNoTracking().Where(d => ids.Contains(d.MessageId))
             .ToDictionaryAsync(d => d.MessageId, d => d.ErrorCode is { } code ? $"{d.Status} (error {code})" : d.Status, ct);
+        var attachments = await db.CaseAttachments.AsNoTracking().Where(a => a.CaseId == caseId).OrderBy(a => a.AttachmentId)
+            .Select(a => a.AttachmentId).ToListAsync(ct);
         var conversation = messages.Select(m => new ConversationItem(m.Id, m.FromReporter,
             m.AuthorId is { } a ? names.GetValueOrDefault(a) : null, m.Text, m.Language, m.Translation, m.NeedsTranslation, m.CreatedAt,
             deliveries.GetValueOrDefault(m.Id))).ToList();
@@ -47,7 +50,7 @@ public sealed class CaseWork(TeamsDbContext db, SchoolDirectory directory, Audit
             c.Channel, c.Pseudonym, c.ReporterLanguage, c.TeamLanguage, c.Original, c.Translation, c.NeedsTranslation,
             c.SuggestedUrgency, c.Categories, c.DangerNow, c.AcceptedAt, c.RoutedAt,
             c.AssignedMemberId is { } assigned ? names.GetValueOrDefault(assigned) : null,
-            c.AcknowledgedAt, c.AcknowledgedBy is { } by ? names.GetValueOrDefault(by) : null, conversation));
+            c.AcknowledgedAt, c.AcknowledgedBy is { } by ? names.GetValueOrDefault(by) : null, conversation, attachments));
     }
 
     /// <summary>Records who acknowledged and when; acknowledging again changes nothing.</summary>
@@ -82,6 +85,17 @@ public sealed class CaseWork(TeamsDbContext db, SchoolDirectory directory, Audit
         }
         await db.SaveChangesAsync(ct);
         return access;
+    }
+
+    /// <summary>A file of the case, for its team only; every attempt is audited.</summary>
+    public async Task<CaseResult<AttachmentFile>> OpenAttachmentAsync(Guid staffId, Guid caseId, Guid attachmentId, CancellationToken ct)
+    {
+        var (access, c) = await AuthorizeAsync(staffId, caseId, AuditActions.ViewAttachment, ct);
+        await db.SaveChangesAsync(ct);
+        if (access != CaseAccess.Allowed) return new CaseResult<AttachmentFile>(access);
+        var listed = await db.CaseAttachments.AnyAsync(a => a.CaseId == caseId && a.AttachmentId == attachmentId, ct);
+        var file = listed ? await attachments.OpenAsync(attachmentId, c!.ReportId, ct) : null;
+        return file is null ? new CaseResult<AttachmentFile>(CaseAccess.NotFound) : new CaseResult<AttachmentFile>(CaseAccess.Allowed, file);
     }
 
     private async Task<(CaseAccess, Case?)> AuthorizeAsync(Guid staffId, Guid caseId, string action, CancellationToken ct)

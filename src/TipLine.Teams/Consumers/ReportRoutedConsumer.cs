@@ -31,6 +31,10 @@ public sealed class ReportRoutedConsumer(TeamsDbContext db, TimeProvider clock) 
                 AcceptedAt = r.AcceptedAt, RoutedAt = r.RoutedAt,
             };
             db.Cases.Add(opened);
+            foreach (var attachment in (r.AttachmentIds ?? []).Distinct())
+            {
+                db.CaseAttachments.Add(new CaseAttachment { CaseId = opened.Id, AttachmentId = attachment });
+            }
             db.AddToOutbox(new CaseOpened(opened.Id, r.ReportId, r.TeamId, now), now);
         });
 }

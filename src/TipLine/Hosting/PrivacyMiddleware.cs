@@ -9,7 +9,7 @@ namespace TipLine.Hosting;
 public sealed class PrivacyMiddleware(RequestDelegate next)
 {
     private const string ContentSecurityPolicy =
-        "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+        "default-src 'none'; style-src 'self'; img-src 'self'; media-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
     public Task InvokeAsync(HttpContext context)
     {

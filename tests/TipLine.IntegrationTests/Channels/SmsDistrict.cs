@@ -19,9 +19,17 @@ public abstract class SmsDistrict : IAsyncLifetime
 
     protected virtual IEnumerable<Answer> TwilioAnswers => [];
 
+    /// <summary>Settings a test class adds to the district's.</summary>
+    protected virtual IDictionary<string, string?> MoreSettings => new Dictionary<string, string?>();
+
+    /// <summary>Routes the Twilio stand-in serves besides the Messages API (e.g. recording downloads).</summary>
+    protected virtual void TwilioRoutes(Microsoft.AspNetCore.Builder.WebApplication api)
+    {
+    }
+
     public async Task InitializeAsync()
     {
-        Twilio = await FakeTwilioApi.StartAsync(TwilioAnswers);
+        Twilio = await FakeTwilioApi.StartAsync(TwilioAnswers, TwilioRoutes);
         Environment = await AppEnvironment.CreateAsync();
         App = await TipLineApp.StartAsync(Environment, settings: new Dictionary<string, string?>
         {
@@ -31,7 +39,7 @@ public abstract class SmsDistrict : IAsyncLifetime
             ["Twilio:ApiBaseUrl"] = Twilio.BaseUrl.ToString().TrimEnd('/'),
             ["Twilio:RetryBaseDelay"] = "00:00:00.010",
             ["Twilio:RetryMaxDelay"] = "00:00:00.050",
-        });
+        }.Concat(MoreSettings).ToDictionary());
     }
 
     public async Task DisposeAsync()

@@ -20,6 +20,7 @@ public class ModuleBoundariesTests
     private static readonly Assembly Routing = typeof(RoutingModule).Assembly;
     private static readonly Assembly Teams = typeof(TeamsModule).Assembly;
     private static readonly Assembly Host = typeof(Targets).Assembly;
+    private static readonly Assembly Attachments = typeof(TipLine.Attachments.AttachmentStore).Assembly;
 
     private const string SealedContactStore = "TipLine.Intake.Reporters.SealedContactStore";
     private const string SealedContact = "TipLine.Intake.Reporters.SealedContact";
@@ -55,6 +56,16 @@ public class ModuleBoundariesTests
     }
 
     [Fact]
+    public void Attachments_depend_on_no_module_that_uses_them()
+    {
+        var result = Types.InAssembly(Attachments)
+            .ShouldNot().HaveDependencyOnAny("TipLine.Intake", "TipLine.Routing", "TipLine.Teams", "TipLine.Voicemail", "TipLine.Twilio")
+            .GetResult();
+
+        AssertHolds(result, "Attachments must not depend on intake, routing, teams or the audio and Twilio libraries");
+    }
+
+    [Fact]
     public void Contracts_depend_on_nothing_of_ours()
     {
         var result = Types.InAssembly(Contracts)
@@ -70,7 +81,7 @@ public class ModuleBoundariesTests
     [Fact]
     public void No_code_outside_intake_can_reach_sealed_contacts()
     {
-        var result = Types.InAssemblies([Teams, Routing, Host, Bus, DirectoryModule])
+        var result = Types.InAssemblies([Teams, Routing, Host, Bus, DirectoryModule, Attachments])
             .ShouldNot().HaveDependencyOnAny(SealedContactStore, SealedContact)
             .GetResult();
 

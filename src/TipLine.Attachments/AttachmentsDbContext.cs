@@ -1,0 +1,20 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace TipLine.Attachments;
+
+public sealed class AttachmentsDbContext(DbContextOptions<AttachmentsDbContext> options) : DbContext(options)
+{
+    public DbSet<AttachmentFile> Files => Set<AttachmentFile>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.HasDefaultSchema("attachments");
+        modelBuilder.Entity<AttachmentFile>(e =>
+        {
+            e.ToTable("files");
+            e.HasIndex(f => f.ReportId);
+            e.Property(f => f.Kind).HasMaxLength(40);
+            e.Property(f => f.ContentType).HasMaxLength(100);
+        });
+    }
+}

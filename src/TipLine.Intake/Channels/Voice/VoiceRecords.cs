@@ -1,0 +1,50 @@
+namespace TipLine.Intake.Channels.Voice;
+
+/// <summary>
+/// A call to one of our numbers, by CallSid: the number called, and the caller ID sealed (AES-GCM) so it can become the
+/// report's sealed contact once the voicemail is accepted. Twilio's recording callback names the call but not its numbers.
+/// </summary>
+public sealed class VoiceCall
+{
+    public required string CallSid { get; init; }
+    public required string CalledNumber { get; init; }
+    public byte[]? SealedCaller { get; init; }
+    public DateTimeOffset StartedAt { get; init; }
+}
+
+/// <summary>Every completed recording we took in, by RecordingSid: a retried callback finds it and changes nothing.</summary>
+public sealed class VoiceRecording
+{
+    public required string RecordingSid { get; init; }
+    public DateTimeOffset ReceivedAt { get; init; }
+}
+
+/// <summary>A recording waiting to be downloaded, transcribed, disguised and accepted as a tip by <see cref="VoicemailWorker"/>.</summary>
+public sealed class PendingVoicemail
+{
+    public required string RecordingSid { get; init; }
+    public required string CallSid { get; init; }
+    public required string RecordingUrl { get; init; }
+    public required string CalledNumber { get; init; }
+    public byte[]? SealedCaller { get; init; }
+    public required string Language { get; init; }
+    public DateTimeOffset ReceivedAt { get; init; }
+    public int Attempts { get; set; }
+    public DateTimeOffset NextAttemptAt { get; set; }
+    public string? LastError { get; set; }
+}
+
+/// <summary>
+/// An accepted voicemail: the original recording sealed (AES-GCM, only intake holds the key) and the id of the disguised
+/// copy the team can play. Purged with the sealed contacts.
+/// </summary>
+public sealed class StoredVoicemail
+{
+    public Guid ReportId { get; init; }
+    public required string RecordingSid { get; init; }
+    public Guid? AttachmentId { get; init; }
+    public required string OriginalContentType { get; init; }
+    public required byte[] SealedOriginal { get; init; }
+    public DateTimeOffset CreatedAt { get; init; }
+    public DateTimeOffset PurgeAfter { get; init; }
+}

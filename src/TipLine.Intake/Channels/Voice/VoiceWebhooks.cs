@@ -1,0 +1,74 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Options;
+using TipLine.Twilio;
+using TipLine.Twilio.TwiML;
+using TipLine.Twilio.Webhooks;
+
+namespace TipLine.Intake.Channels.Voice;
+
+/// <summary>
+/// Twilio's voice webhooks: the call is answered with emergency guidance, a language menu and a recording; the finished
+/// recording arrives on its status callback and is taken in by <see cref="VoicemailIntake"/>. Every request's signature
+/// is checked (else 403, nothing created).
+/// </summary>
+public static class VoiceWebhooks
+{
+    public const string InboundPath = "/twilio/voice";
+    public const string LanguagePath = "/twilio/voice/language";
+    public const string RecordedPath = "/twilio/voice/recorded";
+    public const string RecordingPath = "/twilio/voice/recording";
+
+    /// <summary>Longest message, in seconds.</summary>
+    public const int MaxRecordingSeconds = 300;
+
+    public static IEndpointRouteBuilder MapVoiceWebhooks(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapPost(InboundPath, async (HttpRequest request, IOptions<TwilioOptions> twilio, VoicemailIntake intake, VoicePrompts prompts,
+            CancellationToken ct) =>
+        {
+            if (!await TwilioWebhookRequest.IsSignedAsync(request, twilio.Value, ct)) return Results.StatusCode(StatusCodes.Status403Forbidden);
+            var form = await request.ReadFormAsync(ct);
+            if (!OurAccount(form, twilio.Value)) return Results.StatusCode(StatusCodes.Status403Forbidden);
+            var parsed = InboundCall.FromForm(form);
+            if (!parsed.IsValid) return Results.BadRequest(parsed.Error);
+            await intake.CallStartedAsync(parsed.Value!, ct);
+            return prompts.Greeting().ToResult();
+        }).DisableAntiforgery().ExcludeFromDescription();
+
+        endpoints.MapPost(LanguagePath, async (HttpRequest request, IOptions<TwilioOptions> twilio, VoicePrompts prompts, CancellationToken ct) =>
+        {
+            if (!await TwilioWebhookRequest.IsSignedAsync(request, twilio.Value, ct)) return Results.StatusCode(StatusCodes.Status403Forbidden);
+            var digits = (await request.ReadFormAsync(ct))["Digits"].ToString();
+            return prompts.RecordIn(VoicePrompts.LanguageOfDigit(digits)).ToResult();
+        }).DisableAntiforgery().ExcludeFromDescription();
+
+        endpoints.MapPost(RecordedPath, async (HttpRequest request, IOptions<TwilioOptions> twilio, VoicePrompts prompts, CancellationToken ct) =>
+        {
+            if (!await TwilioWebhookRequest.IsSignedAsync(request, twilio.Value, ct)) return Results.StatusCode(StatusCodes.Status403Forbidden);
+            // The recording itself arrives on its status callback; here the caller only hears that we have it.
+            return prompts.Goodbye(VoicePrompts.KnownLanguage(request.Query["lang"])).ToResult();
+        }).DisableAntiforgery().ExcludeFromDescription();
+
+        endpoints.MapPost(RecordingPath, async (HttpRequest request, IOptions<TwilioOptions> twilio, VoicemailIntake intake, CancellationToken ct) =>
+        {
+            if (!await TwilioWebhookRequest.IsSignedAsync(request, twilio.Value, ct)) return Results.StatusCode(StatusCodes.Status403Forbidden);
+            var form = await request.ReadFormAsync(ct);
+            if (!OurAccount(form, twilio.Value)) return Results.StatusCode(StatusCodes.Status403Forbidden);
+            var parsed = RecordingStatus.FromForm(form);
+            if (!parsed.IsValid) return Results.BadRequest(parsed.Error);
+            var language = VoicePrompts.KnownLanguage(request.Query["lang"]);
+            await intake.RecordingReadyAsync(parsed.Value!, language, Optional(form["To"]), Optional(form["From"]), ct);
+            // Twilio does not wait for the work: the worker downloads and transcribes after this answer.
+            return Results.NoContent();
+        }).DisableAntiforgery().ExcludeFromDescription();
+        return endpoints;
+    }
+
+    /// <summary>A webhook that names another Twilio account is refused, as for SMS.</summary>
+    private static bool OurAccount(IFormCollection form, TwilioOptions twilio) =>
+        form["AccountSid"].ToString() is not { Length: > 0 } account || account == twilio.AccountSid;
+
+    private static string? Optional(Microsoft.Extensions.Primitives.StringValues value) => value.Count == 1 && value[0] is { Length: > 0 } v ? v : null;
+}

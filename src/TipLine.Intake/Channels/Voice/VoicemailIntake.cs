@@ -1,0 +1,75 @@
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using TipLine.Intake.Reporters;
+using TipLine.Twilio.Webhooks;
+
+namespace TipLine.Intake.Channels.Voice;
+
+/// <summary>
+/// The quick part of a voicemail, done inside Twilio's webhooks: remember the call (caller ID sealed), and queue each
+/// completed recording once, deduplicated on RecordingSid in the same transaction. <see cref="VoicemailWorker"/> does the rest.
+/// </summary>
+public sealed class VoicemailIntake(IntakeDbContext db, SealedContactStore sealing, TimeProvider clock, ILogger<VoicemailIntake> log)
+{
+    /// <summary>Bound to a sealed caller ID: it cannot be unsealed as anything else.</summary>
+    public const string CallerPurpose = "voice-caller";
+
+    public async Task CallStartedAsync(InboundCall call, CancellationToken ct)
+    {
+        if (await db.VoiceCalls.AnyAsync(c => c.CallSid == call.CallSid, ct)) return;
+        db.VoiceCalls.Add(new VoiceCall
+        {
+            CallSid = call.CallSid, CalledNumber = call.To, SealedCaller = SealCaller(call.From), StartedAt = clock.GetUtcNow(),
+        });
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            db.ChangeTracker.Clear(); // Twilio retried the webhook while the first one was being stored.
+        }
+    }
+
+    /// <summary>Queues a completed recording; other statuses (in-progress, absent, failed) leave nothing to fetch.</summary>
+    public async Task RecordingReadyAsync(RecordingStatus recording, string language, string? to, string? from, CancellationToken ct)
+    {
+        if (!recording.IsCompleted || recording.RecordingUrl is null)
+        {
+            log.LogInformation("Recording {RecordingSid} of call {CallSid}: {Status}, nothing to fetch", recording.RecordingSid, recording.CallSid,
+                recording.Status);
+            return;
+        }
+        var now = clock.GetUtcNow();
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var first = await db.Database.ExecuteSqlAsync(
+            $"INSERT INTO intake.voice_recordings (\"RecordingSid\", \"ReceivedAt\") VALUES ({recording.RecordingSid}, {now}) ON CONFLICT DO NOTHING", ct);
+        if (first == 0) return; // Twilio retried a callback we already took in.
+
+        var call = await db.VoiceCalls.AsNoTracking().SingleOrDefaultAsync(c => c.CallSid == recording.CallSid, ct);
+        db.PendingVoicemails.Add(new PendingVoicemail
+        {
+            RecordingSid = recording.RecordingSid,
+            CallSid = recording.CallSid,
+            RecordingUrl = recording.RecordingUrl.AbsoluteUri,
+            CalledNumber = call?.CalledNumber ?? to ?? "",
+            SealedCaller = call is not null ? call.SealedCaller : SealCaller(from),
+            Language = language,
+            ReceivedAt = now,
+            NextAttemptAt = now,
+        });
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        log.LogInformation("Recording {RecordingSid} of call {CallSid} queued ({Seconds} s, {Language})", recording.RecordingSid, recording.CallSid,
+            recording.RecordingDuration, language);
+    }
+
+    /// <summary>A caller ID that is a phone number, sealed; withheld or unusable ones ("anonymous", "+266696687") are not kept.</summary>
+    private byte[]? SealCaller(string? from) =>
+        IsPhoneNumber(from) ? sealing.SealBytes(CallerPurpose, Encoding.UTF8.GetBytes(from!)) : null;
+
+    internal static bool IsPhoneNumber(string? from) =>
+        from is { Length: >= 8 and <= 16 } && from[0] == '+' && from.Skip(1).All(char.IsAsciiDigit) && from != "+266696687" && from != "+86282452253";
+}

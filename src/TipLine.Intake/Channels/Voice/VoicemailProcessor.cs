@@ -1,0 +1,195 @@
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using TipLine.Attachments;
+using TipLine.Contracts;
+using TipLine.Directory;
+using TipLine.Intake.Channels.Sms;
+using TipLine.Intake.Reporters;
+using TipLine.Intake.Reports;
+using TipLine.Twilio.Messages;
+using TipLine.Voicemail;
+
+namespace TipLine.Intake.Channels.Voice;
+
+/// <summary>
+/// One queued recording: download → transcribe (in the menu's language) → disguise → accept, in one transaction, the tip
+/// (content = transcript), the sealed original, the disguised copy for the team and the caller ID as sealed contact.
+/// A tip whose audio cannot be transcribed is routed anyway. Logs sids and sizes, never numbers or transcripts.
+/// </summary>
+public sealed class VoicemailProcessor(
+    IntakeDbContext db,
+    AttachmentStore attachments,
+    ReportAcceptance acceptance,
+    SealedContactStore sealing,
+    ReporterPseudonym pseudonyms,
+    SchoolDirectory directory,
+    TwilioMessagesClient twilio,
+    ITranscriber transcriber,
+    VoiceDisguiser disguiser,
+    IOptions<VoicemailIntakeOptions> options,
+    IOptions<PrivacyOptions> privacy,
+    TimeProvider clock,
+    ILogger<VoicemailProcessor> log)
+{
+    public const string OriginalPurpose = "voicemail-original";
+    public const string NoTranscript = "(voicemail: transcription failed)";
+    private const string DefaultAudioType = "audio/wav";
+
+    /// <summary>Takes one due recording, if any; answers whether there was one.</summary>
+    public async Task<bool> ProcessNextAsync(CancellationToken ct)
+    {
+        var job = await ClaimAsync(ct);
+        if (job is null) return false;
+        try
+        {
+            var media = await twilio.DownloadMediaAsync(new Uri(job.RecordingUrl), ct);
+            var contentType = media.ContentType.StartsWith("audio/", StringComparison.OrdinalIgnoreCase) ? media.ContentType : DefaultAudioType;
+            var transcript = await TranscribeAsync(job, media.Content, contentType, ct);
+            var disguised = await DisguiseAsync(job, media.Content, contentType, ct);
+            await AcceptAsync(job, transcript, media.Content, contentType, disguised, ct);
+        }
+        catch (Exception e) when (!ct.IsCancellationRequested && e is HttpRequestException or TimeoutException
+            or Polly.Timeout.TimeoutRejectedException or TaskCanceledException)
+        {
+            await FailedAsync(job, e, ct);
+        }
+        catch (Exception e) when (e is ArgumentException or UriFormatException or InvalidDataException)
+        {
+            // A URL off Twilio's API host, or a file over the size limit: trying again would not help.
+            log.LogWarning("Recording {RecordingSid} not downloaded: {Error}", job.RecordingSid, e.Message);
+            await AcceptAsync(job, Transcript.Failed, null, null, null, ct);
+        }
+        return true;
+    }
+
+    /// <summary>Claims the oldest due recording for the lease (SKIP LOCKED: several processes never take the same one).</summary>
+    private async Task<PendingVoicemail?> ClaimAsync(CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var due = await db.PendingVoicemails.FromSql(
+                $"SELECT * FROM intake.voicemail_pending WHERE \"NextAttemptAt\" <= {now} ORDER BY \"NextAttemptAt\" LIMIT 1 FOR UPDATE SKIP LOCKED")
+            .ToListAsync(ct);
+        if (due.Count == 0) return null;
+        var job = due[0];
+        job.Attempts++;
+        job.NextAttemptAt = now + options.Value.Lease;
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return job;
+    }
+
+    private async Task<Transcript> TranscribeAsync(PendingVoicemail job, byte[] audio, string contentType, CancellationToken ct)
+    {
+        try
+        {
+            using var stream = new MemoryStream(audio, writable: false);
+            return await transcriber.TranscribeAsync(stream, contentType, job.Language, ct);
+        }
+        catch (Exception e) when (e is AudioToolMissingException or ArgumentException or InvalidDataException)
+        {
+            log.LogError("Recording {RecordingSid} not transcribed: {Error}", job.RecordingSid, e.Message);
+            return Transcript.Failed;
+        }
+    }
+
+    private async Task<byte[]?> DisguiseAsync(PendingVoicemail job, byte[] audio, string contentType, CancellationToken ct)
+    {
+        try
+        {
+            using var input = new MemoryStream(audio, writable: false);
+            using var output = new MemoryStream();
+            await disguiser.DisguiseAsync(input, contentType, output, ct);
+            return output.ToArray();
+        }
+        catch (Exception e) when (e is AudioToolMissingException or ArgumentException or InvalidDataException or TimeoutException)
+        {
+            // Without a disguised copy the team gets the transcript only: the caller's own voice is never shown.
+            log.LogError("Recording {RecordingSid}: no disguised copy: {Error}", job.RecordingSid, e.Message);
+            return null;
+        }
+    }
+
+    private async Task FailedAsync(PendingVoicemail job, Exception e, CancellationToken ct)
+    {
+        var settings = options.Value;
+        log.LogWarning("Recording {RecordingSid}: attempt {Attempt} failed: {Error}", job.RecordingSid, job.Attempts, e.GetType().Name);
+        if (job.Attempts >= settings.MaxAttempts)
+        {
+            // The tip still reaches a team, which at least learns that someone left a message.
+            await AcceptAsync(job, Transcript.Failed, null, null, null, ct);
+            return;
+        }
+        db.ChangeTracker.Clear();
+        var delay = settings.RetryDelay * Math.Pow(2, job.Attempts - 1);
+        await db.PendingVoicemails.Where(p => p.RecordingSid == job.RecordingSid).ExecuteUpdateAsync(p => p
+            .SetProperty(x => x.NextAttemptAt, clock.GetUtcNow() + delay)
+            .SetProperty(x => x.LastError, e.GetType().Name), ct);
+    }
+
+    private async Task AcceptAsync(PendingVoicemail job, Transcript transcript, byte[]? original, string? contentType, byte[]? disguised,
+        CancellationToken ct)
+    {
+        db.ChangeTracker.Clear();
+        var now = clock.GetUtcNow();
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await attachments.JoinAsync(db.Database.GetDbConnection(), tx.GetDbTransaction(), ct);
+
+        var schoolId = await SchoolAsync(job, transcript.Text, ct);
+        var text = transcript.Succeeded && transcript.Text.Trim().Length > 0 ? transcript.Text.Trim() : NoTranscript;
+        var caller = job.SealedCaller is { } sealedCaller
+            ? Encoding.UTF8.GetString(sealing.UnsealBytes(VoicemailIntake.CallerPurpose, sealedCaller))
+            : null;
+        Guid? attachmentId = disguised is null ? null : Guid.NewGuid();
+        // The caller's number is kept as an SMS contact: a team question can reach them by text from the number they called.
+        var accepted = await acceptance.AcceptAsync(new NewReport(schoolId, ChannelNames.Voice, job.RecordingSid, job.Language,
+            new TipContent(text, null, null), DangerNow: false, caller is null ? null : new ReporterContact(ChannelNames.Sms, caller),
+            attachmentId is { } id ? [id] : null), issueReceipt: false, ct);
+        if (!accepted.Duplicate)
+        {
+            if (attachmentId is { } fileId) attachments.Add(fileId, accepted.ReportId, AttachmentKinds.DisguisedVoicemail, "audio/wav", disguised!);
+            if (original is not null)
+            {
+                db.Voicemails.Add(new StoredVoicemail
+                {
+                    ReportId = accepted.ReportId, RecordingSid = job.RecordingSid, AttachmentId = attachmentId,
+                    OriginalContentType = contentType!, SealedOriginal = sealing.SealBytes(OriginalPurpose, original),
+                    CreatedAt = now, PurgeAfter = now.AddDays(privacy.Value.ContactRetentionDays),
+                });
+            }
+            if (caller is not null && job.CalledNumber.Length > 0)
+            {
+                db.SmsThreads.Add(new SmsThread
+                {
+                    ReportId = accepted.ReportId, ReporterKey = pseudonyms.Key(ChannelNames.Sms, caller), OurNumber = job.CalledNumber, LastMessageAt = now,
+                });
+            }
+        }
+        await db.PendingVoicemails.Where(p => p.RecordingSid == job.RecordingSid).ExecuteDeleteAsync(ct);
+        await db.SaveChangesAsync(ct);
+        await attachments.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        log.LogInformation("Voicemail {RecordingSid} accepted as report {ReportId} (transcribed: {Transcribed}, disguised copy: {Disguised})",
+            job.RecordingSid, accepted.ReportId, transcript.Succeeded, attachmentId is not null);
+    }
+
+    /// <summary>
+    /// The school whose number was called. A call to a shared district number has none: a school named in the message
+    /// is used, else the first school listed, so the tip is still seen (its text says the school is unknown).
+    /// </summary>
+    private async Task<Guid> SchoolAsync(PendingVoicemail job, string transcript, CancellationToken ct)
+    {
+        var owner = await directory.OwnerOfNumberAsync(job.CalledNumber, ct);
+        if (owner.SchoolId is { } school) return school;
+        var schools = await directory.ListSchoolsAsync(ct);
+        var named = schools.FirstOrDefault(s => transcript.Contains(s.Name.Replace(" School", "", StringComparison.Ordinal),
+            StringComparison.OrdinalIgnoreCase));
+        if (named is not null) return named.Id;
+        log.LogWarning("Voicemail {RecordingSid} to a number without a school, school not named: given to the first school listed",
+            job.RecordingSid);
+        return schools.Count > 0 ? schools[0].Id : throw new InvalidOperationException("The directory lists no school.");
+    }
+}

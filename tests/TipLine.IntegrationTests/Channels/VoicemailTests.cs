@@ -1,0 +1,212 @@
+using System.Diagnostics;
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using TipLine.Hosting;
+using TipLine.Intake.Channels.Voice;
+using TipLine.IntegrationTests.Infrastructure;
+using Xunit;
+
+namespace TipLine.IntegrationTests.Channels;
+
+public sealed record VoiceCase(string Name, string Path, Func<Dictionary<string, string>> Form, SmsDistrict.Signing Signing, HttpStatusCode Status,
+    string[] InOrder)
+{
+    public override string ToString() => Name;
+}
+
+/// <summary>Calls and voicemails through Twilio's voice webhooks.</summary>
+public sealed class VoicemailTests : SmsDistrict
+{
+    private const string Caller = "+15557770000";
+    private const string RecordingSid = "RE0123456789abcdef0123456789abcdef";
+    private const string CallSid = "CA0123456789abcdef0123456789abcdef";
+    private static readonly string RecordingPath = $"/2010-04-01/Accounts/{AccountSid}/Recordings/{RecordingSid}";
+    private readonly Lazy<byte[]> recording = new(Speak);
+    private int downloads;
+    private int missingDownloads;
+
+    public static TheoryData<VoiceCase> Cases => new()
+    {
+        new("call, valid signature", "/twilio/voice", () => Call(), Signing.Valid, HttpStatusCode.OK,
+        [
+            "hang up and call 911", "cuelgue y llame al 911",
+            $"<Gather action=\"{PublicBaseUrl}/twilio/voice/language\" numDigits=\"1\" timeout=\"5\">", "For English, press 1.", "Para español, oprima 2.",
+            "</Gather>", "After the beep",
+            $"<Record action=\"{PublicBaseUrl}/twilio/voice/recorded?lang=en\" recordingStatusCallback=\"{PublicBaseUrl}/twilio/voice/recording?lang=en\" maxLength=\"300\" playBeep=\"true\" />",
+        ]),
+        new("call, wrong signature", "/twilio/voice", () => Call(), Signing.Wrong, HttpStatusCode.Forbidden, []),
+        new("call, missing signature", "/twilio/voice", () => Call(), Signing.Missing, HttpStatusCode.Forbidden, []),
+        new("call to another account", "/twilio/voice", () => WithAccount(Call(), "AC" + new string('9', 32)), Signing.Valid, HttpStatusCode.Forbidden, []),
+        new("call without caller ID", "/twilio/voice", () => Call(from: null), Signing.Valid, HttpStatusCode.OK, ["911", "<Gather", "<Record"]),
+        new("menu: 2 is Spanish", "/twilio/voice/language", () => Digits("2"), Signing.Valid, HttpStatusCode.OK,
+            ["<Say language=\"es-US\">Después del tono", $"recordingStatusCallback=\"{PublicBaseUrl}/twilio/voice/recording?lang=es\""]),
+        new("menu: 1 is English", "/twilio/voice/language", () => Digits("1"), Signing.Valid, HttpStatusCode.OK,
+            ["<Say language=\"en-US\">After the beep", "recording?lang=en\""]),
+        new("menu: an unknown key is English", "/twilio/voice/language", () => Digits("9"), Signing.Valid, HttpStatusCode.OK, ["recording?lang=en\""]),
+        new("menu, wrong signature", "/twilio/voice/language", () => Digits("2"), Signing.Wrong, HttpStatusCode.Forbidden, []),
+        new("recorded: thanks and hang up", "/twilio/voice/recorded?lang=es", () => Digits(""), Signing.Valid, HttpStatusCode.OK,
+            ["Gracias", "<Hangup />"]),
+        new("recording callback, wrong signature", "/twilio/voice/recording?lang=en", () => RecordingForm("https://api.twilio.com/x"),
+            Signing.Wrong, HttpStatusCode.Forbidden, []),
+    };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public async Task Voice_webhook(VoiceCase c)
+    {
+        var (status, body) = await PostWebhookAsync(c.Path, c.Form(), c.Signing);
+
+        Assert.Equal(c.Status, status);
+        var at = 0;
+        foreach (var expected in c.InOrder)
+        {
+            var found = body.IndexOf(expected, at, StringComparison.Ordinal);
+            Assert.True(found >= 0, $"'{expected}' missing or out of order in {body}");
+            at = found + expected.Length;
+        }
+        Assert.Equal(0L, await CountAsync("intake.voicemail_pending"));
+        Assert.DoesNotContain("5557770000", App.Logs.All, StringComparison.Ordinal);
+        Assert.DoesNotContain("5557770000", await App.Database.EverythingStoredAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_voicemail_reaches_the_school_team_transcribed_with_a_disguised_recording_and_no_caller_ID()
+    {
+        Assert.Equal(HttpStatusCode.OK, (await PostWebhookAsync("/twilio/voice", Call())).Status);
+        Assert.Equal(HttpStatusCode.OK, (await PostWebhookAsync("/twilio/voice/language", Digits("1"))).Status);
+        var callback = RecordingForm(Twilio.BaseUrl.ToString().TrimEnd('/') + RecordingPath);
+        Assert.Equal(HttpStatusCode.NoContent, (await PostWebhookAsync("/twilio/voice/recording?lang=en", callback)).Status);
+
+        using var staff = await StaffClient.SignInAsync(App, "counselor@demo.tipline.test");
+        var queued = await staff.WaitForCaseAsync(within: TimeSpan.FromSeconds(120));
+        Assert.Equal("voice", queued.Channel);
+        Assert.Equal("Lincoln High School", queued.SchoolName);
+        var detail = await staff.CaseAsync(queued.CaseId);
+        Assert.False(string.IsNullOrWhiteSpace(detail.Original.WhatHappened));
+        Assert.NotEqual(VoicemailProcessor.NoTranscript, detail.Original.WhatHappened);
+        Assert.Equal("en", detail.ReporterLanguage);
+        var attachment = Assert.Single(detail.AttachmentIds);
+
+        using var played = await staff.Http.GetAsync($"/staff/cases/{queued.CaseId}/attachments/{attachment}");
+        Assert.Equal(HttpStatusCode.OK, played.StatusCode);
+        Assert.StartsWith("audio/", played.Content.Headers.ContentType?.MediaType, StringComparison.Ordinal);
+        var disguised = await played.Content.ReadAsByteArrayAsync();
+        Assert.NotEmpty(disguised);
+        Assert.False(disguised.AsSpan().SequenceEqual(recording.Value), "the team must get the disguised copy, not the original");
+        var page = await staff.Http.GetStringAsync($"/staff/cases/{queued.CaseId}");
+        Assert.Contains($"<audio controls preload=\"none\" src=\"/staff/cases/{queued.CaseId}/attachments/{attachment}\">", page, StringComparison.Ordinal);
+
+        using (var otherTeam = await StaffClient.SignInAsync(App, "north.psych@demo.tipline.test"))
+        using (var refused = await otherTeam.Http.GetAsync($"/staff/cases/{queued.CaseId}/attachments/{attachment}"))
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        }
+        Assert.Equal(2L, await App.Database.ScalarAsync<long>("SELECT count(*) FROM teams.audit_entries WHERE \"Action\" = 'attachment.view'"));
+
+        // Twilio retries the callback: nothing new is queued, downloaded or accepted.
+        Assert.Equal(HttpStatusCode.NoContent, (await PostWebhookAsync("/twilio/voice/recording?lang=en", callback)).Status);
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        Assert.Equal(1L, await CountAsync("intake.reports"));
+        Assert.Equal(0L, await CountAsync("intake.voicemail_pending"));
+        Assert.Equal(1, downloads);
+        Assert.Single(await staff.QueueAsync());
+
+        var teamView = (await staff.GetCaseAsync(queued.CaseId)).Body + page;
+        var stored = await App.Database.EverythingStoredAsync();
+        foreach (var text in new[] { teamView, App.Logs.All, App.PublishedMessages, stored })
+        {
+            Assert.DoesNotContain("5557770000", text, StringComparison.Ordinal);
+        }
+        Assert.Equal(1L, await CountAsync("intake.sealed_contacts"));
+    }
+
+    [Theory]
+    [InlineData("a recording Twilio no longer has (404, retried)", "/2010-04-01/Accounts/" + AccountSid + "/Recordings/RE00000000000000000000000000000000", 2)]
+    [InlineData("a recording URL off Twilio's API host", "https://recordings.example.com/RE1", 0)]
+    public async Task A_voicemail_whose_audio_cannot_be_fetched_still_reaches_the_team(string name, string url, int downloadsOfMissing)
+    {
+        Assert.NotEmpty(name);
+        var absolute = url.StartsWith('/') ? Twilio.BaseUrl.ToString().TrimEnd('/') + url : url;
+        Assert.Equal(HttpStatusCode.NoContent, (await PostWebhookAsync("/twilio/voice/recording?lang=es", RecordingForm(absolute))).Status);
+
+        using var staff = await StaffClient.SignInAsync(App, "counselor@demo.tipline.test");
+        var queued = await staff.WaitForCaseAsync();
+        var detail = await staff.CaseAsync(queued.CaseId);
+        Assert.Equal("voice", detail.Channel);
+        Assert.Equal("es", detail.ReporterLanguage);
+        Assert.Equal(VoicemailProcessor.NoTranscript, detail.Original.WhatHappened);
+        Assert.Empty(detail.AttachmentIds);
+        Assert.Equal(0L, await CountAsync("intake.voicemail_pending"));
+        Assert.Equal(0L, await CountAsync("intake.voicemails"));
+        Assert.Equal(downloadsOfMissing, missingDownloads);
+        Assert.DoesNotContain("5557770000", App.Logs.All, StringComparison.Ordinal);
+    }
+
+    protected override IDictionary<string, string?> MoreSettings => new Dictionary<string, string?>
+    {
+        ["VoiceIntake:PollInterval"] = "00:00:00.200",
+        ["VoiceIntake:RetryDelay"] = "00:00:00.200",
+        ["VoiceIntake:MaxAttempts"] = "2",
+    };
+
+    protected override void TwilioRoutes(WebApplication api) =>
+        api.MapGet("/2010-04-01/Accounts/{accountSid}/Recordings/{recordingSid}", (string recordingSid) =>
+        {
+            if (recordingSid != RecordingSid)
+            {
+                Interlocked.Increment(ref missingDownloads);
+                return Results.NotFound();
+            }
+            Interlocked.Increment(ref downloads);
+            return Results.Bytes(recording.Value, "audio/x-wav");
+        });
+
+    private static Dictionary<string, string> Call(string? from = Caller)
+    {
+        var form = new Dictionary<string, string>
+        {
+            ["CallSid"] = CallSid, ["AccountSid"] = AccountSid, ["To"] = DemoDistrict.LincolnHighNumber, ["CallStatus"] = "ringing",
+            ["Direction"] = "inbound",
+        };
+        if (from is not null) form["From"] = from;
+        return form;
+    }
+
+    private static Dictionary<string, string> WithAccount(Dictionary<string, string> form, string accountSid)
+    {
+        form["AccountSid"] = accountSid;
+        return form;
+    }
+
+    private static Dictionary<string, string> Digits(string digits) => new()
+    {
+        ["CallSid"] = CallSid, ["AccountSid"] = AccountSid, ["Digits"] = digits, ["From"] = Caller, ["To"] = DemoDistrict.LincolnHighNumber,
+    };
+
+    private static Dictionary<string, string> RecordingForm(string url) => new()
+    {
+        ["AccountSid"] = AccountSid, ["CallSid"] = CallSid, ["RecordingSid"] = RecordingSid, ["RecordingUrl"] = url,
+        ["RecordingStatus"] = "completed", ["RecordingDuration"] = "4", ["RecordingChannels"] = "1", ["RecordingSource"] = "RecordVerb",
+        ["From"] = Caller, ["To"] = DemoDistrict.LincolnHighNumber,
+    };
+
+    /// <summary>A spoken tip, synthesized with espeak-ng as a WAV file.</summary>
+    private static byte[] Speak()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"voicemail-{Guid.NewGuid():N}.wav");
+        try
+        {
+            var start = new ProcessStartInfo("espeak-ng") { RedirectStandardError = true, RedirectStandardOutput = true };
+            foreach (var a in new[] { "-w", path, "there is a student with a knife in the cafeteria" }) start.ArgumentList.Add(a);
+            using var process = Process.Start(start) ?? throw new InvalidOperationException("espeak-ng did not start.");
+            process.WaitForExit(30_000);
+            if (process.ExitCode != 0) throw new InvalidOperationException("espeak-ng failed: " + process.StandardError.ReadToEnd());
+            return File.ReadAllBytes(path);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+}
