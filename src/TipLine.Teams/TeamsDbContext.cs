@@ -19,6 +19,7 @@ public sealed class TeamsDbContext(DbContextOptions<TeamsDbContext> options)
     public DbSet<CaseAttachment> CaseAttachments => Set<CaseAttachment>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<MessageDelivery> MessageDeliveries => Set<MessageDelivery>();
+    public DbSet<EarlyAnswer> EarlyAnswers => Set<EarlyAnswer>();
     public DbSet<SystemHealth> SystemHealth => Set<SystemHealth>();
 
     protected override void OnModelCreating(ModelBuilder builder)
@@ -47,6 +48,13 @@ public sealed class TeamsDbContext(DbContextOptions<TeamsDbContext> options)
             e.ToTable("case_messages");
             e.HasIndex(m => new { m.CaseId, m.CreatedAt });
             e.Property(m => m.Language).HasMaxLength(20);
+        });
+        builder.Entity<EarlyAnswer>(e =>
+        {
+            e.ToTable("early_answers");
+            e.HasKey(a => a.AnswerId);
+            e.HasIndex(a => a.ReportId);
+            e.Property(a => a.OriginalLanguage).HasMaxLength(20);
         });
         builder.Entity<MessageDelivery>(e =>
         {

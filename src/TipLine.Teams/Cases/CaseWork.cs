@@ -56,15 +56,19 @@ public sealed class CaseWork(TeamsDbContext db, SchoolDirectory directory, Audit
     /// <summary>Records who acknowledged and when; acknowledging again changes nothing.</summary>
     public async Task<CaseAccess> AcknowledgeAsync(Guid staffId, Guid caseId, CancellationToken ct)
     {
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         var (access, c) = await AuthorizeAsync(staffId, caseId, AuditActions.Acknowledge, ct);
         if (access == CaseAccess.Allowed && c!.AcknowledgedAt is null)
         {
+            // Two members pressing at once: exactly one acknowledgement is recorded and announced.
             var now = clock.GetUtcNow();
-            c.AcknowledgedAt = now;
-            c.AcknowledgedBy = staffId;
-            db.AddToOutbox(new CaseAcknowledged(c.Id, c.ReportId, now), now);
+            var taken = await db.Cases.Where(x => x.Id == caseId && x.AcknowledgedAt == null).ExecuteUpdateAsync(s => s
+                .SetProperty(x => x.AcknowledgedAt, now)
+                .SetProperty(x => x.AcknowledgedBy, staffId), ct);
+            if (taken == 1) db.AddToOutbox(new CaseAcknowledged(c.Id, c.ReportId, now), now);
         }
         await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         return access;
     }
 

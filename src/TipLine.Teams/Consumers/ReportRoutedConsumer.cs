@@ -15,6 +15,7 @@ public sealed class ReportRoutedConsumer(TeamsDbContext db, TimeProvider clock) 
         {
             var r = context.Message;
             var now = clock.GetUtcNow();
+            await ReportLock.TakeAsync(db, r.ReportId, ct);
             var existing = await db.Cases.AsNoTracking().Where(c => c.ReportId == r.ReportId).Select(c => (Guid?)c.Id).SingleOrDefaultAsync(ct);
             if (existing is { } caseId)
             {
@@ -35,6 +36,9 @@ public sealed class ReportRoutedConsumer(TeamsDbContext db, TimeProvider clock) 
             {
                 db.CaseAttachments.Add(new CaseAttachment { CaseId = opened.Id, AttachmentId = attachment });
             }
+            var early = await db.EarlyAnswers.Where(a => a.ReportId == r.ReportId).ToListAsync(ct);
+            db.CaseMessages.AddRange(early.Select(a => a.ToMessage(opened.Id)));
+            db.EarlyAnswers.RemoveRange(early);
             db.AddToOutbox(new CaseOpened(opened.Id, r.ReportId, r.TeamId, now), now);
         });
 }

@@ -6,19 +6,21 @@ using TipLine.Teams.Cases;
 
 namespace TipLine.Teams.Consumers;
 
-/// <summary>The reporter's answer joins the case conversation, original and translation.</summary>
+/// <summary>The reporter's answer joins the case conversation, original and translation; kept aside if the case is not open yet.</summary>
 public sealed class ReporterAnswerTranslatedConsumer(TeamsDbContext db, TimeProvider clock) : IConsumer<ReporterAnswerTranslated>
 {
     public Task Consume(ConsumeContext<ReporterAnswerTranslated> context) =>
         db.HandleOnceAsync<ReporterAnswerTranslatedConsumer>(context, clock.GetUtcNow(), async ct =>
         {
             var a = context.Message;
-            // Throws (and so retries, then faults) if the case is not there yet: the answer is never dropped.
-            var caseId = await db.Cases.Where(c => c.ReportId == a.ReportId).Select(c => c.Id).SingleAsync(ct);
-            db.CaseMessages.Add(new CaseMessage
+            await ReportLock.TakeAsync(db, a.ReportId, ct);
+            var early = new EarlyAnswer
             {
-                Id = a.AnswerId, CaseId = caseId, FromReporter = true, Text = a.OriginalText, Language = a.OriginalLanguage,
-                Translation = a.TranslatedText, NeedsTranslation = a.NeedsTranslation, CreatedAt = a.AnsweredAt,
-            });
+                AnswerId = a.AnswerId, ReportId = a.ReportId, OriginalText = a.OriginalText, OriginalLanguage = a.OriginalLanguage,
+                TranslatedText = a.TranslatedText, NeedsTranslation = a.NeedsTranslation, AnsweredAt = a.AnsweredAt,
+            };
+            var caseId = await db.Cases.Where(c => c.ReportId == a.ReportId).Select(c => (Guid?)c.Id).SingleOrDefaultAsync(ct);
+            if (caseId is { } id) db.CaseMessages.Add(early.ToMessage(id));
+            else db.EarlyAnswers.Add(early);
         });
 }

@@ -45,4 +45,22 @@ public sealed class RedeliveryTests : RunningDistrict
             what: "both routings to reach the team queue");
         Assert.Equal(1L, await App.Database.ScalarAsync<long>("SELECT count(*) FROM teams.cases"));
     }
+
+    [Fact]
+    public async Task An_answer_that_arrives_before_its_case_joins_the_case_when_it_opens()
+    {
+        var bus = App.Services.GetRequiredService<IBus>();
+        var reportId = Guid.NewGuid();
+        await bus.Publish(new ReporterAnswerTranslated(Guid.NewGuid(), reportId, "It is in his locker", "en", null, "en", false, DateTimeOffset.UtcNow));
+        await Eventually.GetAsync(async () => await App.Database.ScalarAsync<long>("SELECT count(*) FROM teams.early_answers") == 1 ? (object)true : null,
+            what: "the early answer to be kept");
+
+        await bus.Publish(new ReportSubmitted(reportId, DemoDistrict.LincolnHigh, ChannelNames.Sms, "R-TEST", "en",
+            new TipContent("He showed a gun at lunch", null, null), false, DateTimeOffset.UtcNow));
+
+        using var staff = await StaffClient.SignInAsync(App, "admin@demo.tipline.test");
+        var detail = await staff.CaseAsync((await staff.WaitForCaseAsync()).CaseId);
+        Assert.Equal("It is in his locker", Assert.Single(detail.Conversation).Text);
+        Assert.Equal(0L, await App.Database.ScalarAsync<long>("SELECT count(*) FROM teams.early_answers"));
+    }
 }

@@ -107,4 +107,18 @@ public sealed class SmsConversationTests : SmsDistrict
         Assert.Contains("hurt herself", detail.Original.WhatHappened, StringComparison.Ordinal);
         Assert.Contains("self-harm", detail.Categories);
     }
+
+    [Fact]
+    public async Task A_text_about_another_school_opens_its_own_case_instead_of_joining_the_earlier_one()
+    {
+        await PostWebhookAsync("/twilio/sms", Sms(Student, DemoDistrict.LincolnHighNumber, "a senior is threatening people online"));
+        var (_, reply) = await PostWebhookAsync("/twilio/sms", Sms(Student, DemoDistrict.DistrictNumber, "RMS and my sister says a kid at her school has a knife"));
+
+        Assert.Contains("Roosevelt Middle School", reply, StringComparison.Ordinal);
+        Assert.Equal(2L, await CountAsync("intake.reports"));
+        using var north = await StaffClient.SignInAsync(App, "north.psych@demo.tipline.test");
+        var detail = await north.CaseAsync((await north.WaitForCaseAsync()).CaseId);
+        Assert.Contains("knife", detail.Original.WhatHappened, StringComparison.Ordinal);
+        Assert.DoesNotContain("senior", detail.Original.WhatHappened, StringComparison.Ordinal);
+    }
 }

@@ -52,4 +52,21 @@ public sealed class CaseAccessTests : RunningDistrict
         var openApi = await anonymous.GetStringAsync("/openapi/v1.json");
         Assert.Contains("/api/cases/{caseId}/questions", openApi, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Two_members_acknowledging_at_once_record_one_acknowledgement()
+    {
+        using var reporter = new ReporterClient(App.CreateClient());
+        await reporter.SubmitAsync("en", DemoDistrict.LincolnHigh, "Someone wrote a list of names on the bus");
+        using var counselor = await StaffClient.SignInAsync(App, "counselor@demo.tipline.test");
+        using var sro = await StaffClient.SignInAsync(App, "sro@demo.tipline.test");
+        var queued = await counselor.WaitForCaseAsync();
+
+        await Task.WhenAll(counselor.AcknowledgeAsync(queued.CaseId), sro.AcknowledgeAsync(queued.CaseId));
+
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        var detail = await counselor.CaseAsync(queued.CaseId);
+        Assert.True(detail.AcknowledgedBy is "Sam Counselor" or "Officer Lee", detail.AcknowledgedBy);
+        Assert.Equal(1, System.Text.RegularExpressions.Regex.Count(App.PublishedMessages, "^CaseAcknowledged ", System.Text.RegularExpressions.RegexOptions.Multiline));
+    }
 }

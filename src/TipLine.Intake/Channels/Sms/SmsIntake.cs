@@ -35,6 +35,8 @@ public sealed class SmsIntake(
         var now = clock.GetUtcNow();
         var reporterKey = pseudonyms.Key(ChannelNames.Sms, sms.From);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // One reporter's texts are handled one at a time, so held texts and threads never race.
+        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({reporterKey}, 0))", ct);
         var first = await db.Database.ExecuteSqlAsync(
             $"INSERT INTO intake.sms_inbound (\"MessageSid\", \"ReceivedAt\") VALUES ({sms.MessageSid}, {now}) ON CONFLICT DO NOTHING", ct);
         if (first == 0) return null; // Twilio retried a webhook we already handled.
@@ -76,9 +78,12 @@ public sealed class SmsIntake(
             body = named.Remainder;
         }
 
-        var thread = await db.SmsThreads
-            .Where(t => t.ReporterKey == reporterKey && t.LastMessageAt > now - options.Value.ThreadWindow)
-            .OrderByDescending(t => t.LastMessageAt).FirstOrDefaultAsync(ct);
+        // Only a text to the same number, about the same school, continues a case: a tip about
+        // another school must never land in this team's case.
+        var threads = db.SmsThreads.Where(t =>
+            t.ReporterKey == reporterKey && t.OurNumber == sms.To && t.LastMessageAt > now - options.Value.ThreadWindow);
+        if (schoolId is { } sameSchool) threads = threads.Where(t => db.Reports.Any(r => r.Id == t.ReportId && r.SchoolId == sameSchool));
+        var thread = await threads.OrderByDescending(t => t.LastMessageAt).FirstOrDefaultAsync(ct);
         if (thread is not null && body.Length > 0)
         {
             thread.LastMessageAt = now;
