@@ -41,7 +41,14 @@ public sealed class ReceiptVerifier(IntakeDbContext db, ReceiptSecrets secrets, 
             await Task.Delay(settings.FailureDelay, clock, ct);
             return new ReceiptVerification(ReceiptCheck.Wrong, Guid.Empty);
         }
-        if (receipt.LockedUntil > now) return new ReceiptVerification(ReceiptCheck.Locked, receipt.ReportId);
+        // The attempt is counted before the hash is checked, in one statement that also refuses a
+        // locked receipt: parallel guesses all count, and none slips past the limit.
+        var reserved = await db.Database.SqlQuery<int>(
+            $"UPDATE intake.receipts SET \"FailedAttempts\" = \"FailedAttempts\" + 1 WHERE \"ReportId\" = {receipt.ReportId} AND (\"LockedUntil\" IS NULL OR \"LockedUntil\" <= {now}) RETURNING \"FailedAttempts\" AS \"Value\"")
+            .ToListAsync(ct);
+        if (reserved.Count == 0) return new ReceiptVerification(ReceiptCheck.Locked, receipt.ReportId);
+        var failures = reserved[0];
+        if (failures > settings.MaxFailedAttempts) return await LockAsync(receipt.ReportId, now, ct);
 
         var hash = ReceiptSecrets.HashPassphrase(passphrase, receipt.Salt, receipt.Iterations);
         if (CryptographicOperations.FixedTimeEquals(hash, receipt.PassphraseHash))
@@ -50,19 +57,16 @@ public sealed class ReceiptVerifier(IntakeDbContext db, ReceiptSecrets secrets, 
                 .ExecuteUpdateAsync(s => s.SetProperty(r => r.FailedAttempts, 0), ct);
             return new ReceiptVerification(ReceiptCheck.Valid, receipt.ReportId);
         }
-
-        // Counted atomically so that parallel guesses cannot slip past the limit.
-        var failures = (await db.Database.SqlQuery<int>(
-            $"UPDATE intake.receipts SET \"FailedAttempts\" = \"FailedAttempts\" + 1 WHERE \"ReportId\" = {receipt.ReportId} RETURNING \"FailedAttempts\" AS \"Value\"")
-            .ToListAsync(ct)).Single();
-        var lockNow = failures >= settings.MaxFailedAttempts;
-        if (lockNow)
-        {
-            await db.Receipts.Where(r => r.ReportId == receipt.ReportId).ExecuteUpdateAsync(s => s
-                .SetProperty(r => r.FailedAttempts, 0)
-                .SetProperty(r => r.LockedUntil, now + settings.Lockout), ct);
-        }
+        if (failures >= settings.MaxFailedAttempts) return await LockAsync(receipt.ReportId, now, ct);
         await Task.Delay(settings.FailureDelay * Math.Min(failures, 5), clock, ct);
-        return new ReceiptVerification(lockNow ? ReceiptCheck.Locked : ReceiptCheck.Wrong, receipt.ReportId);
+        return new ReceiptVerification(ReceiptCheck.Wrong, receipt.ReportId);
+    }
+
+    private async Task<ReceiptVerification> LockAsync(Guid reportId, DateTimeOffset now, CancellationToken ct)
+    {
+        await db.Receipts.Where(r => r.ReportId == reportId).ExecuteUpdateAsync(s => s
+            .SetProperty(r => r.FailedAttempts, 0)
+            .SetProperty(r => r.LockedUntil, now + options.Value.Lockout), ct);
+        return new ReceiptVerification(ReceiptCheck.Locked, reportId);
     }
 }

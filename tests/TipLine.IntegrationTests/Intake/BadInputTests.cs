@@ -70,4 +70,18 @@ public sealed class BadInputTests : RunningDistrict
         // Locked: even the right passphrase waits now.
         Assert.Equal(HttpStatusCode.TooManyRequests, (await reporter.OpenFollowupAsync("en", submitted.Code!, submitted.Passphrase!)).Status);
     }
+
+    [Fact]
+    public async Task Parallel_wrong_guesses_still_lock_the_receipt()
+    {
+        using var reporter = new ReporterClient(App.CreateClient());
+        var submitted = await reporter.SubmitAsync("en", DemoDistrict.LincolnHigh, "Someone is planning to jump a kid after practice");
+        var guessers = Enumerable.Range(0, 12).Select(_ => new ReporterClient(App.CreateClient())).ToList();
+
+        var results = await Task.WhenAll(guessers.Select(g => g.OpenFollowupAsync("en", submitted.Code!, "WRONG-WRONG-WRONG-WRON")));
+
+        Assert.True(results.Count(r => r.Status == HttpStatusCode.BadRequest) <= 4, "more wrong guesses were checked than the limit allows");
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await reporter.OpenFollowupAsync("en", submitted.Code!, submitted.Passphrase!)).Status);
+        guessers.ForEach(g => g.Dispose());
+    }
 }

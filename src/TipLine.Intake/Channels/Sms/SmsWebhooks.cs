@@ -43,7 +43,7 @@ public static class SmsWebhooks
             if (!parsed.IsValid) return Results.BadRequest(parsed.Error);
             var status = parsed.Value!;
             var delivery = await db.SmsDeliveries.SingleOrDefaultAsync(d => d.MessageSid == status.MessageSid, ct);
-            if (delivery is null || delivery.Status == status.Status) return Results.NoContent();
+            if (delivery is null || !DeliveryProgress.Advances(delivery.Status, status.Status)) return Results.NoContent();
             var now = clock.GetUtcNow();
             delivery.Status = status.Status;
             delivery.ErrorCode = status.ErrorCode;

@@ -1,0 +1,19 @@
+namespace TipLine.Intake.Channels.Sms;
+
+/// <summary>
+/// Twilio's status callbacks can arrive out of order: a late "sent" must never hide "undelivered".
+/// A status replaces the current one only if it is further along; a final one is never replaced.
+/// </summary>
+public static class DeliveryProgress
+{
+    public static bool Advances(string current, string incoming) => Rank(incoming) > Rank(current);
+
+    private static int Rank(string status) => status switch
+    {
+        "accepted" or "scheduled" or "queued" => 1,
+        "sending" => 2,
+        "sent" => 3,
+        "delivered" or "undelivered" or "failed" or "read" or "canceled" => 4,
+        _ => 0,
+    };
+}
