@@ -14,4 +14,5 @@ public sealed class AttachmentFile
 public static class AttachmentKinds
 {
     public const string DisguisedVoicemail = "voicemail-disguised";
+    public const string CleanedPicture = "mms-picture-cleaned";
 }

@@ -24,6 +24,8 @@ public sealed class IntakeDbContext(DbContextOptions<IntakeDbContext> options) :
     public DbSet<VoiceRecording> VoiceRecordings => Set<VoiceRecording>();
     public DbSet<PendingVoicemail> PendingVoicemails => Set<PendingVoicemail>();
     public DbSet<StoredVoicemail> Voicemails => Set<StoredVoicemail>();
+    public DbSet<PendingMms> PendingMms => Set<PendingMms>();
+    public DbSet<StoredMms> MmsMedia => Set<StoredMms>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -116,6 +118,24 @@ public sealed class IntakeDbContext(DbContextOptions<IntakeDbContext> options) :
             e.HasIndex(v => v.RecordingSid).IsUnique();
             e.HasIndex(v => v.PurgeAfter);
             e.Property(v => v.RecordingSid).HasMaxLength(64);
+        });
+        modelBuilder.Entity<PendingMms>(e =>
+        {
+            e.ToTable("mms_pending");
+            e.HasIndex(p => new { p.MessageSid, p.MediaIndex }).IsUnique();
+            e.HasIndex(p => p.NextAttemptAt);
+            e.HasIndex(p => p.HeldSmsId);
+            e.Property(p => p.MessageSid).HasMaxLength(64);
+            e.Property(p => p.ContentType).HasMaxLength(100);
+        });
+        modelBuilder.Entity<StoredMms>(e =>
+        {
+            e.ToTable("mms_media");
+            e.HasIndex(m => new { m.MessageSid, m.MediaIndex }).IsUnique();
+            e.HasIndex(m => m.ReportId);
+            e.HasIndex(m => m.PurgeAfter);
+            e.Property(m => m.MessageSid).HasMaxLength(64);
+            e.Property(m => m.OriginalContentType).HasMaxLength(100);
         });
         modelBuilder.Entity<FollowupMessage>(e =>
         {

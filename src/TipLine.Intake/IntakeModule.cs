@@ -40,7 +40,13 @@ public static class IntakeModule
         services.AddOptions<VoicemailIntakeOptions>().Bind(configuration.GetSection(VoicemailIntakeOptions.Section));
         services.AddScoped<VoicePrompts>().AddScoped<VoicemailIntake>().AddScoped<VoicemailProcessor>();
         // Recordings queue only through the voice webhooks, which exist only where Twilio is configured.
-        if (configuration.GetSection(TwilioOptions.Section).Exists()) services.AddHostedService<VoicemailWorker>();
+        services.AddOptions<MmsOptions>().Bind(configuration.GetSection(MmsOptions.Section));
+        services.AddScoped<MmsMediaProcessor>();
+        if (configuration.GetSection(TwilioOptions.Section).Exists())
+        {
+            services.AddHostedService<VoicemailWorker>();
+            services.AddHostedService<MmsMediaWorker>();
+        }
         return services;
     }
 

@@ -20,6 +20,7 @@ public sealed class TeamsDbContext(DbContextOptions<TeamsDbContext> options)
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<MessageDelivery> MessageDeliveries => Set<MessageDelivery>();
     public DbSet<EarlyAnswer> EarlyAnswers => Set<EarlyAnswer>();
+    public DbSet<EarlyAttachment> EarlyAttachments => Set<EarlyAttachment>();
     public DbSet<SystemHealth> SystemHealth => Set<SystemHealth>();
 
     protected override void OnModelCreating(ModelBuilder builder)
@@ -48,6 +49,12 @@ public sealed class TeamsDbContext(DbContextOptions<TeamsDbContext> options)
             e.ToTable("case_messages");
             e.HasIndex(m => new { m.CaseId, m.CreatedAt });
             e.Property(m => m.Language).HasMaxLength(20);
+        });
+        builder.Entity<EarlyAttachment>(e =>
+        {
+            e.ToTable("early_attachments");
+            e.HasKey(a => a.AttachmentId);
+            e.HasIndex(a => a.ReportId);
         });
         builder.Entity<EarlyAnswer>(e =>
         {

@@ -66,6 +66,7 @@ public static class TeamsModule
     {
         bus.AddRetryingConsumer<ReportRoutedConsumer>();
         bus.AddRetryingConsumer<ReporterAnswerTranslatedConsumer>();
+        bus.AddRetryingConsumer<ReportAttachmentAddedConsumer>();
         bus.AddRetryingConsumer<UnroutedReportsCountedConsumer>();
         bus.AddRetryingConsumer<ReporterMessageStatusChangedConsumer>();
     }

@@ -32,7 +32,9 @@ public sealed class ReportRoutedConsumer(TeamsDbContext db, TimeProvider clock) 
                 AcceptedAt = r.AcceptedAt, RoutedAt = r.RoutedAt,
             };
             db.Cases.Add(opened);
-            foreach (var attachment in (r.AttachmentIds ?? []).Distinct())
+            var earlyFiles = await db.EarlyAttachments.Where(a => a.ReportId == r.ReportId).ToListAsync(ct);
+            db.EarlyAttachments.RemoveRange(earlyFiles);
+            foreach (var attachment in (r.AttachmentIds ?? []).Concat(earlyFiles.Select(a => a.AttachmentId)).Distinct())
             {
                 db.CaseAttachments.Add(new CaseAttachment { CaseId = opened.Id, AttachmentId = attachment });
             }

@@ -14,10 +14,19 @@ public static class ImageMetadata
 
     /// <summary>A clean copy for the team, or null when the type is not one we clean or the file is malformed.</summary>
     public static byte[]? Strip(string contentType, byte[] content) =>
+        CleanableType(contentType) switch
+        {
+            Jpeg => StripJpeg(content),
+            Png => StripPng(content),
+            _ => null,
+        };
+
+    /// <summary>"image/jpeg" or "image/png" for the types we clean (with their common spellings); else null.</summary>
+    public static string? CleanableType(string contentType) =>
         contentType.Split(';')[0].Trim().ToLowerInvariant() switch
         {
-            Jpeg or "image/jpg" or "image/pjpeg" => StripJpeg(content),
-            Png => StripPng(content),
+            Jpeg or "image/jpg" or "image/pjpeg" => Jpeg,
+            Png => Png,
             _ => null,
         };
 

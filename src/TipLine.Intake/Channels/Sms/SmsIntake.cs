@@ -84,19 +84,22 @@ public sealed class SmsIntake(
             t.ReporterKey == reporterKey && t.OurNumber == sms.To && t.LastMessageAt > now - options.Value.ThreadWindow);
         if (schoolId is { } sameSchool) threads = threads.Where(t => db.Reports.Any(r => r.Id == t.ReportId && r.SchoolId == sameSchool));
         var thread = await threads.OrderByDescending(t => t.LastMessageAt).FirstOrDefaultAsync(ct);
-        if (thread is not null && body.Length > 0)
+        if (thread is not null && (body.Length > 0 || sms.NumMedia > 0))
         {
             thread.LastMessageAt = now;
-            await AddToThreadAsync(thread.ReportId, body, language, now, ct);
+            if (body.Length > 0) await AddToThreadAsync(thread.ReportId, body, language, now, ct);
+            QueueMedia(sms, thread.ReportId, heldSmsId: null, now);
             return Localized(language, "SmsAddedToTip");
         }
 
         if (schoolId is null)
         {
+            var heldId = Guid.NewGuid();
             db.HeldSms.Add(new HeldSms
             {
-                Id = Guid.NewGuid(), MessageSid = sms.MessageSid, ReporterKey = reporterKey, Text = body, Language = language, ReceivedAt = now,
+                Id = heldId, MessageSid = sms.MessageSid, ReporterKey = reporterKey, Text = body, Language = language, ReceivedAt = now,
             });
+            QueueMedia(sms, reportId: null, heldId, now);
             var codes = string.Join(", ", (await directory.SchoolCodesAsync(ct)).Select(c => $"{c.Code} ({c.Name})"));
             return Localized(language, "SmsWhichSchool", codes);
         }
@@ -109,8 +112,33 @@ public sealed class SmsIntake(
         var accepted = await acceptance.AcceptAsync(new NewReport(schoolId.Value, ChannelNames.Sms, sms.MessageSid, tipLanguage,
             new TipContent(whole, null, null), DangerNow: false, new ReporterContact(ChannelNames.Sms, sms.From)), issueReceipt: false, ct);
         db.SmsThreads.Add(new SmsThread { ReportId = accepted.ReportId, ReporterKey = reporterKey, OurNumber = sms.To, LastMessageAt = now });
+        // Pictures sent with the held texts now belong to the report, and so do this message's.
+        var heldIds = held.Select(h => h.Id).ToList();
+        if (heldIds.Count > 0)
+        {
+            await db.PendingMms.Where(p => p.HeldSmsId != null && heldIds.Contains(p.HeldSmsId.Value)).ExecuteUpdateAsync(p => p
+                .SetProperty(x => x.ReportId, accepted.ReportId)
+                .SetProperty(x => x.HeldSmsId, (Guid?)null), ct);
+        }
+        QueueMedia(sms, accepted.ReportId, heldSmsId: null, now);
         var school = await directory.SchoolNameAsync(schoolId.Value, ct) ?? "";
         return Localized(ReplyLanguage(whole), "SmsReceived", school);
+    }
+
+    /// <summary>
+    /// Records the message's media for <see cref="MmsMediaWorker"/>, in this transaction: downloading here would keep
+    /// Twilio waiting. Media of a held text waits for its report.
+    /// </summary>
+    private void QueueMedia(InboundMessage sms, Guid? reportId, Guid? heldSmsId, DateTimeOffset now)
+    {
+        for (var i = 0; i < sms.Media.Count; i++)
+        {
+            db.PendingMms.Add(new PendingMms
+            {
+                Id = Guid.NewGuid(), MessageSid = sms.MessageSid, MediaIndex = i, MediaUrl = sms.Media[i].Url.AbsoluteUri,
+                ContentType = sms.Media[i].ContentType, ReportId = reportId, HeldSmsId = heldSmsId, ReceivedAt = now, NextAttemptAt = now,
+            });
+        }
     }
 
     private async Task AddToThreadAsync(Guid reportId, string body, string language, DateTimeOffset now, CancellationToken ct)

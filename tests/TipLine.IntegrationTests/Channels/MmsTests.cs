@@ -1,0 +1,159 @@
+using System.Buffers.Binary;
+using System.Diagnostics;
+using System.Net;
+using System.Text;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using TipLine.Hosting;
+using TipLine.IntegrationTests.Infrastructure;
+using Xunit;
+
+namespace TipLine.IntegrationTests.Channels;
+
+/// <summary>Pictures sent by MMS: queued by the webhook, downloaded later, cleaned of metadata for the team, original sealed.</summary>
+public sealed class MmsTests : SmsDistrict
+{
+    private const string Student = "+15551230002";
+    private const string GpsMarker = "GPS-LAT-40.7128-LON-74.0060";
+    private const string MediaSid = "ME0123456789abcdef0123456789abcdef";
+    private readonly TaskCompletionSource downloadsAllowed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int downloads;
+
+    protected override IDictionary<string, string?> MoreSettings => new Dictionary<string, string?>
+    {
+        ["Mms:PollInterval"] = "00:00:00.200",
+        ["Mms:RetryDelay"] = "00:00:00.200",
+        ["Mms:MaxAttempts"] = "2",
+    };
+
+    protected override void TwilioRoutes(WebApplication api) =>
+        api.MapGet("/2010-04-01/Accounts/{accountSid}/Messages/{messageSid}/Media/{mediaSid}", async (string mediaSid) =>
+        {
+            if (mediaSid != MediaSid) return Results.NotFound();
+            await downloadsAllowed.Task.WaitAsync(TimeSpan.FromSeconds(60));
+            Interlocked.Increment(ref downloads);
+            return Results.Bytes(Jpeg(), "image/jpeg");
+        });
+
+    private Dictionary<string, string> Mms(string to, string body, string contentType = "image/jpeg")
+    {
+        var form = Sms(Student, to, body);
+        form["NumMedia"] = "1";
+        form["MediaUrl0"] = $"{Twilio.BaseUrl.ToString().TrimEnd('/')}/2010-04-01/Accounts/{AccountSid}/Messages/{form["MessageSid"]}/Media/{MediaSid}";
+        form["MediaContentType0"] = contentType;
+        return form;
+    }
+
+    [Fact]
+    public async Task A_picture_reaches_the_school_team_without_its_metadata_and_the_webhook_never_waits_for_the_download()
+    {
+        var clock = Stopwatch.StartNew();
+        var (status, reply) = await PostWebhookAsync("/twilio/sms", Mms(DemoDistrict.LincolnHighNumber, "look what he posted"));
+        clock.Stop();
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("we received your tip", WebUtility.HtmlDecode(reply), StringComparison.Ordinal);
+        // The download is still held back: the webhook answered without it.
+        Assert.Equal(0, downloads);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"webhook took {clock.Elapsed}");
+        Assert.Equal(1L, await CountAsync("intake.mms_pending"));
+        downloadsAllowed.SetResult();
+
+        using var staff = await StaffClient.SignInAsync(App, "counselor@demo.tipline.test");
+        var queued = await staff.WaitForCaseAsync(within: TimeSpan.FromSeconds(60));
+        var attachment = await WaitForAttachmentAsync(staff, queued.CaseId);
+
+        using var opened = await staff.Http.GetAsync($"/staff/cases/{queued.CaseId}/attachments/{attachment}");
+        Assert.Equal(HttpStatusCode.OK, opened.StatusCode);
+        Assert.Equal("image/jpeg", opened.Content.Headers.ContentType?.MediaType);
+        var picture = await opened.Content.ReadAsByteArrayAsync();
+        Assert.Equal(Jpeg(withMetadata: false), picture);
+        Assert.True(picture.AsSpan().IndexOf(Encoding.ASCII.GetBytes(GpsMarker)) < 0, "the team's copy must not carry the GPS metadata");
+
+        using (var otherTeam = await StaffClient.SignInAsync(App, "north.psych@demo.tipline.test"))
+        using (var refused = await otherTeam.Http.GetAsync($"/staff/cases/{queued.CaseId}/attachments/{attachment}"))
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        }
+
+        Assert.Equal(1, downloads);
+        Assert.Equal(0L, await CountAsync("intake.mms_pending"));
+        Assert.Equal(1L, await CountAsync("intake.mms_media"));
+        // Only the sealed original (never readable in the database) and the cleaned copy exist.
+        Assert.DoesNotContain(GpsMarker, await App.Database.EverythingStoredAsync(), StringComparison.Ordinal);
+        Assert.DoesNotContain(GpsMarker, App.Logs.All, StringComparison.Ordinal);
+        Assert.DoesNotContain(Student, App.Logs.All, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_picture_sent_before_the_school_is_named_joins_the_report_once_it_is()
+    {
+        downloadsAllowed.SetResult();
+        var (_, ask) = await PostWebhookAsync("/twilio/sms", Mms(DemoDistrict.DistrictNumber, ""));
+        Assert.Contains("Which school", WebUtility.HtmlDecode(ask), StringComparison.Ordinal);
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        Assert.Equal(0, downloads); // no report yet: nothing is fetched
+        Assert.Equal(1L, await CountAsync("intake.mms_pending"));
+
+        await PostWebhookAsync("/twilio/sms", Sms(Student, DemoDistrict.DistrictNumber, "LHS he is showing this around"));
+
+        using var staff = await StaffClient.SignInAsync(App, "counselor@demo.tipline.test");
+        var queued = await staff.WaitForCaseAsync(within: TimeSpan.FromSeconds(60));
+        var attachment = await WaitForAttachmentAsync(staff, queued.CaseId);
+        using var opened = await staff.Http.GetAsync($"/staff/cases/{queued.CaseId}/attachments/{attachment}");
+        Assert.Equal(HttpStatusCode.OK, opened.StatusCode);
+        Assert.Equal(Jpeg(withMetadata: false), await opened.Content.ReadAsByteArrayAsync());
+    }
+
+    [Fact]
+    public async Task A_gif_is_kept_sealed_and_never_shown_to_the_team()
+    {
+        downloadsAllowed.SetResult();
+        await PostWebhookAsync("/twilio/sms", Mms(DemoDistrict.LincolnHighNumber, "this is going around", contentType: "image/gif"));
+
+        using var staff = await StaffClient.SignInAsync(App, "counselor@demo.tipline.test");
+        var queued = await staff.WaitForCaseAsync(within: TimeSpan.FromSeconds(60));
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (await CountAsync("intake.mms_pending") > 0 && DateTime.UtcNow < deadline) await Task.Delay(200);
+        Assert.Equal(1L, await CountAsync("intake.mms_media"));
+        Assert.Empty((await staff.CaseAsync(queued.CaseId)).AttachmentIds);
+    }
+
+    private static async Task<Guid> WaitForAttachmentAsync(StaffClient staff, Guid caseId)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        while (true)
+        {
+            var detail = await staff.CaseAsync(caseId);
+            if (detail.AttachmentIds.Count > 0) return Assert.Single(detail.AttachmentIds);
+            if (DateTime.UtcNow > deadline) throw new TimeoutException("The picture never reached the case.");
+            await Task.Delay(250);
+        }
+    }
+
+    private static byte[] Segment(byte marker, byte[] payload)
+    {
+        var segment = new byte[4 + payload.Length];
+        segment[0] = 0xFF;
+        segment[1] = marker;
+        BinaryPrimitives.WriteUInt16BigEndian(segment.AsSpan(2), (ushort)(payload.Length + 2));
+        payload.CopyTo(segment, 4);
+        return segment;
+    }
+
+    /// <summary>A minimal JPEG, by default with an EXIF segment carrying a GPS position and a comment.</summary>
+    private static byte[] Jpeg(bool withMetadata = true)
+    {
+        byte[] soi = [0xFF, 0xD8];
+        var app0 = Segment(0xE0, [.. "JFIF\0"u8, 1, 1, 0, 0, 1, 0, 1, 0, 0]);
+        var exif = Segment(0xE1, [.. "Exif\0\0MM\0*"u8, .. Encoding.ASCII.GetBytes(GpsMarker)]);
+        var comment = Segment(0xFE, Encoding.ASCII.GetBytes("near " + GpsMarker));
+        var dqt = Segment(0xDB, [0, .. Enumerable.Repeat((byte)1, 64)]);
+        var sof = Segment(0xC0, [8, 0, 8, 0, 8, 1, 1, 0x11, 0]);
+        var dht = Segment(0xC4, [0x00, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        var sos = Segment(0xDA, [1, 1, 0, 0, 63, 0]);
+        byte[] scan = [0x12, 0xFF, 0x00, 0x34, 0x56, 0xFF, 0xD9];
+        return withMetadata ? [.. soi, .. app0, .. exif, .. comment, .. dqt, .. sof, .. dht, .. sos, .. scan]
+            : [.. soi, .. app0, .. dqt, .. sof, .. dht, .. sos, .. scan];
+    }
+}
