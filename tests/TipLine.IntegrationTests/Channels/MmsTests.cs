@@ -16,6 +16,7 @@ public sealed class MmsTests : SmsDistrict
     private const string Student = "+15551230002";
     private const string GpsMarker = "GPS-LAT-40.7128-LON-74.0060";
     private const string MediaSid = "ME0123456789abcdef0123456789abcdef";
+    private const string GifSid = "ME0123456789abcdef0123456789abcdee";
     private readonly TaskCompletionSource downloadsAllowed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int downloads;
 
@@ -29,17 +30,18 @@ public sealed class MmsTests : SmsDistrict
     protected override void TwilioRoutes(WebApplication api) =>
         api.MapGet("/2010-04-01/Accounts/{accountSid}/Messages/{messageSid}/Media/{mediaSid}", async (string mediaSid) =>
         {
+            if (mediaSid == GifSid) return Results.Bytes([.. "GIF89a"u8, 1, 0, 1, 0, 0, 0, 0, 0x3B], "image/gif");
             if (mediaSid != MediaSid) return Results.NotFound();
             await downloadsAllowed.Task.WaitAsync(TimeSpan.FromSeconds(60));
             Interlocked.Increment(ref downloads);
             return Results.Bytes(Jpeg(), "image/jpeg");
         });
 
-    private Dictionary<string, string> Mms(string to, string body, string contentType = "image/jpeg")
+    private Dictionary<string, string> Mms(string to, string body, string contentType = "image/jpeg", string mediaSid = MediaSid)
     {
         var form = Sms(Student, to, body);
         form["NumMedia"] = "1";
-        form["MediaUrl0"] = $"{Twilio.BaseUrl.ToString().TrimEnd('/')}/2010-04-01/Accounts/{AccountSid}/Messages/{form["MessageSid"]}/Media/{MediaSid}";
+        form["MediaUrl0"] = $"{Twilio.BaseUrl.ToString().TrimEnd('/')}/2010-04-01/Accounts/{AccountSid}/Messages/{form["MessageSid"]}/Media/{mediaSid}";
         form["MediaContentType0"] = contentType;
         return form;
     }
@@ -109,7 +111,7 @@ public sealed class MmsTests : SmsDistrict
     public async Task A_gif_is_kept_sealed_and_never_shown_to_the_team()
     {
         downloadsAllowed.SetResult();
-        await PostWebhookAsync("/twilio/sms", Mms(DemoDistrict.LincolnHighNumber, "this is going around", contentType: "image/gif"));
+        await PostWebhookAsync("/twilio/sms", Mms(DemoDistrict.LincolnHighNumber, "this is going around", contentType: "image/gif", mediaSid: GifSid));
 
         using var staff = await StaffClient.SignInAsync(App, "counselor@demo.tipline.test");
         var queued = await staff.WaitForCaseAsync(within: TimeSpan.FromSeconds(60));

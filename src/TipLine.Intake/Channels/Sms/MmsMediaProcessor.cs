@@ -99,10 +99,11 @@ public sealed class MmsMediaProcessor(
         db.ChangeTracker.Clear();
         var now = clock.GetUtcNow();
         var reportId = job.ReportId!.Value;
-        // Twilio's download names the type; the webhook's type is the fallback.
+        // Twilio's download names the type; the webhook's type is the fallback. A clean copy is made only when both name
+        // the same type we clean, and the file's own structure then has to match it.
         var contentType = downloadedType.Length == 0 || downloadedType == "application/octet-stream" ? job.ContentType : downloadedType;
-        var cleaned = ImageMetadata.Strip(contentType, original);
-        var cleanedType = ImageMetadata.CleanableType(contentType);
+        var cleanedType = ImageMetadata.CleanableType(contentType) is { } type && type == ImageMetadata.CleanableType(job.ContentType) ? type : null;
+        var cleaned = cleanedType is null ? null : ImageMetadata.Strip(cleanedType, original);
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await attachments.JoinAsync(db.Database.GetDbConnection(), tx.GetDbTransaction(), ct);
