@@ -72,6 +72,10 @@ public sealed class MmsTests : SmsDistrict
         Assert.Equal(Jpeg(withMetadata: false), picture);
         Assert.True(picture.AsSpan().IndexOf(Encoding.ASCII.GetBytes(GpsMarker)) < 0, "the team's copy must not carry the GPS metadata");
 
+        var page = await staff.Http.GetStringAsync($"/staff/cases/{queued.CaseId}");
+        Assert.Contains($"<img src=\"/staff/cases/{queued.CaseId}/attachments/{attachment}\"", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("<audio", page, StringComparison.Ordinal);
+
         using (var otherTeam = await StaffClient.SignInAsync(App, "north.psych@demo.tipline.test"))
         using (var refused = await otherTeam.Http.GetAsync($"/staff/cases/{queued.CaseId}/attachments/{attachment}"))
         {
@@ -105,6 +109,24 @@ public sealed class MmsTests : SmsDistrict
         using var opened = await staff.Http.GetAsync($"/staff/cases/{queued.CaseId}/attachments/{attachment}");
         Assert.Equal(HttpStatusCode.OK, opened.StatusCode);
         Assert.Equal(Jpeg(withMetadata: false), await opened.Content.ReadAsByteArrayAsync());
+    }
+
+    [Fact]
+    public async Task A_picture_after_the_tip_joins_the_same_case()
+    {
+        downloadsAllowed.SetResult();
+        await PostWebhookAsync("/twilio/sms", Sms(Student, DemoDistrict.LincolnHighNumber, "someone keeps threatening my friend"));
+        using var staff = await StaffClient.SignInAsync(App, "counselor@demo.tipline.test");
+        var queued = await staff.WaitForCaseAsync(within: TimeSpan.FromSeconds(60));
+
+        var (_, reply) = await PostWebhookAsync("/twilio/sms", Mms(DemoDistrict.LincolnHighNumber, ""));
+
+        Assert.Contains("we added this to your tip", WebUtility.HtmlDecode(reply), StringComparison.Ordinal);
+        var attachment = await WaitForAttachmentAsync(staff, queued.CaseId);
+        using var opened = await staff.Http.GetAsync($"/staff/cases/{queued.CaseId}/attachments/{attachment}");
+        Assert.Equal(Jpeg(withMetadata: false), await opened.Content.ReadAsByteArrayAsync());
+        Assert.Equal(1L, await CountAsync("intake.reports"));
+        Assert.Single(await staff.QueueAsync());
     }
 
     [Fact]
