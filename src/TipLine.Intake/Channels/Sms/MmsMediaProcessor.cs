@@ -64,9 +64,16 @@ public sealed class MmsMediaProcessor(
         var job = due[0];
         job.Attempts++;
         job.NextAttemptAt = now + options.Value.Lease;
+        if (job.Attempts > options.Value.MaxAttempts + 1)
+        {
+            // Its workers kept dying on it (the lease ran out each time): it is not tried forever.
+            log.LogError("MMS {MessageSid} file {Index} ({ContentType}) given up after {Attempts} interrupted attempts", job.MessageSid,
+                job.MediaIndex, job.ContentType, job.Attempts - 1);
+            db.PendingMms.Remove(job);
+        }
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        return job;
+        return job.Attempts > options.Value.MaxAttempts + 1 ? null : job;
     }
 
     private async Task FailedAsync(PendingMms job, Exception e, CancellationToken ct)
@@ -88,7 +95,7 @@ public sealed class MmsMediaProcessor(
 
     private async Task DropAsync(PendingMms job, CancellationToken ct)
     {
-        log.LogError("MMS {MessageSid} file {Index} ({ContentType}) given up after {Attempts} attempts", job.MessageSid, job.MediaIndex,
+        log.LogError("MMS {MessageSid} file {Index} ({ContentType}) not stored (attempt {Attempts})", job.MessageSid, job.MediaIndex,
             job.ContentType, job.Attempts);
         db.ChangeTracker.Clear();
         await db.PendingMms.Where(p => p.Id == job.Id).ExecuteDeleteAsync(ct);
