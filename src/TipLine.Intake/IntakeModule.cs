@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using TipLine.Bus;
 using TipLine.Bus.Database;
 using TipLine.Attachments;
@@ -44,11 +46,16 @@ public static class IntakeModule
         services.AddScoped<MmsMediaProcessor>();
         if (configuration.GetSection(TwilioOptions.Section).Exists())
         {
-            services.AddHostedService<VoicemailWorker>();
-            services.AddHostedService<MmsMediaWorker>();
+            services.AddQueuedWork<VoicemailProcessor>(sp => sp.GetRequiredService<IOptions<VoicemailIntakeOptions>>().Value.PollInterval);
+            services.AddQueuedWork<MmsMediaProcessor>(sp => sp.GetRequiredService<IOptions<MmsOptions>>().Value.PollInterval);
         }
         return services;
     }
+
+    private static void AddQueuedWork<TWork>(this IServiceCollection services, Func<IServiceProvider, TimeSpan> pollInterval)
+        where TWork : IQueuedWork =>
+        services.AddHostedService(sp => new QueuedWorkService<TWork>(sp.GetRequiredService<IServiceScopeFactory>(),
+            () => pollInterval(sp), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<QueuedWorkService<TWork>>>()));
 
     public static void AddIntakeConsumers(this IBusRegistrationConfigurator bus)
     {

@@ -23,7 +23,7 @@ public sealed class MmsMediaProcessor(
     IOptions<MmsOptions> options,
     IOptions<PrivacyOptions> privacy,
     TimeProvider clock,
-    ILogger<MmsMediaProcessor> log)
+    ILogger<MmsMediaProcessor> log) : IQueuedWork
 {
     public const string OriginalPurpose = "mms-original";
 

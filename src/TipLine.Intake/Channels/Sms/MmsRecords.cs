@@ -1,7 +1,7 @@
 namespace TipLine.Intake.Channels.Sms;
 
 /// <summary>
-/// A picture (or other file) sent by MMS, waiting for <see cref="MmsMediaWorker"/> to download it. Recorded with the text
+/// A picture (or other file) sent by MMS, waiting for the media queue (<see cref="MmsMediaProcessor"/>) to download it. Recorded with the text
 /// in the webhook's transaction; the webhook never downloads. It belongs to a report, or to a held text
 /// (<see cref="HeldSmsId"/>) until the reporter names the school and the report exists.
 /// </summary>

@@ -126,7 +126,7 @@ public sealed class SmsIntake(
     }
 
     /// <summary>
-    /// Records the message's media for <see cref="MmsMediaWorker"/>, in this transaction: downloading here would keep
+    /// Records the message's media for the media queue (<see cref="MmsMediaProcessor"/>), in this transaction: downloading here would keep
     /// Twilio waiting. Media of a held text waits for its report.
     /// </summary>
     private void QueueMedia(InboundMessage sms, Guid? reportId, Guid? heldSmsId, DateTimeOffset now)

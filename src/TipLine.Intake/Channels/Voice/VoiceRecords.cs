@@ -19,7 +19,7 @@ public sealed class VoiceRecording
     public DateTimeOffset ReceivedAt { get; init; }
 }
 
-/// <summary>A recording waiting to be downloaded, transcribed, disguised and accepted as a tip by <see cref="VoicemailWorker"/>.</summary>
+/// <summary>A recording waiting to be downloaded, transcribed, disguised and accepted as a tip by the voicemail queue (<see cref="VoicemailProcessor"/>).</summary>
 public sealed class PendingVoicemail
 {
     public required string RecordingSid { get; init; }

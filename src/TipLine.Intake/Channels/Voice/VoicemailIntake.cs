@@ -9,7 +9,7 @@ namespace TipLine.Intake.Channels.Voice;
 
 /// <summary>
 /// The quick part of a voicemail, done inside Twilio's webhooks: remember the call (caller ID sealed), and queue each
-/// completed recording once, deduplicated on RecordingSid in the same transaction. <see cref="VoicemailWorker"/> does the rest.
+/// completed recording once, deduplicated on RecordingSid in the same transaction. the voicemail queue (<see cref="VoicemailProcessor"/>) does the rest.
 /// </summary>
 public sealed class VoicemailIntake(IntakeDbContext db, SealedContactStore sealing, TimeProvider clock, ILogger<VoicemailIntake> log)
 {

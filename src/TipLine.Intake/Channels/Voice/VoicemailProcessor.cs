@@ -32,7 +32,7 @@ public sealed class VoicemailProcessor(
     IOptions<VoicemailIntakeOptions> options,
     IOptions<PrivacyOptions> privacy,
     TimeProvider clock,
-    ILogger<VoicemailProcessor> log)
+    ILogger<VoicemailProcessor> log) : IQueuedWork
 {
     public const string OriginalPurpose = "voicemail-original";
     public const string NoTranscript = "(voicemail: transcription failed)";
