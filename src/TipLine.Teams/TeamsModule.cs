@@ -27,7 +27,7 @@ public static class TeamsModule
         services.AddScoped<CaseWork>().AddScoped<AuditLog>();
         services.AddOptions<AlertOptions>().Bind(configuration.GetSection("Alerts"));
         services.AddTwilio(configuration);
-        services.AddScoped<SmsAlertSender>();
+        services.AddScoped<SmsAlertSender>().AddScoped<IAlertSender>(sp => sp.GetRequiredService<SmsAlertSender>());
         services.AddAttachments(configuration);
 
         services.AddIdentityCore<StaffUser>(o =>

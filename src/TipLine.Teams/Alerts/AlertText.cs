@@ -9,8 +9,13 @@ namespace TipLine.Teams.Alerts;
 /// </summary>
 public static class AlertText
 {
-    public static string For(string schoolName, SuggestedUrgency urgency, Uri caseLink) =>
-        $"TipLine: new {Label(urgency)} tip for {schoolName}. Open {caseLink}";
+    public static string For(Alert alert)
+    {
+        var text = $"TipLine: new {Label(alert.Urgency)} tip for {alert.SchoolName}. Open {alert.Link}";
+        return alert.ReplyCode is null ? text : $"{text} or reply {alert.ReplyCode} to acknowledge.";
+    }
+
+    public static string Subject(Alert alert) => $"TipLine: new {Label(alert.Urgency)} tip for {alert.SchoolName}";
 
     private static string Label(SuggestedUrgency urgency) => urgency switch
     {

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using TipLine.Contracts;
 using TipLine.Twilio.Messages;
 
 namespace TipLine.Teams.Alerts;
@@ -18,13 +17,20 @@ public sealed class AlertOptions
 /// Sends an alert by SMS through Twilio's Messages API (with its retry rules). The outcome is
 /// returned so escalation can fall back to email when it was refused or failed.
 /// </summary>
-public sealed class SmsAlertSender(TwilioMessagesClient twilio, IOptions<AlertOptions> options, ILogger<SmsAlertSender> log)
+public sealed class SmsAlertSender(TwilioMessagesClient twilio, IOptions<AlertOptions> options, ILogger<SmsAlertSender> log) : IAlertSender
 {
-    public async Task<MessageSendResult> SendAsync(string staffNumber, string schoolName, SuggestedUrgency urgency, Guid caseId, CancellationToken ct)
+    public AlertMethod Method => AlertMethod.Sms;
+
+    public async Task<AlertOutcome> SendAsync(string address, Alert alert, CancellationToken ct)
     {
-        var link = new Uri(new Uri(options.Value.StaffBaseUrl.TrimEnd('/') + "/"), $"staff/cases/{caseId}");
-        var result = await twilio.SendAsync(options.Value.SmsFrom, staffNumber, AlertText.For(schoolName, urgency, link), null, ct);
-        log.LogInformation("SMS alert for case {CaseId}: {Result}", caseId, result.GetType().Name);
-        return result;
+        var result = await twilio.SendAsync(options.Value.SmsFrom, address, AlertText.For(alert), null, ct);
+        log.LogInformation("SMS alert: {Result}", result.GetType().Name);
+        return result switch
+        {
+            MessageSent sent => new AlertOutcome(true, sent.Status, sent.Sid),
+            MessageRefused refused => new AlertOutcome(false, $"refused ({refused.Code?.ToString() ?? refused.HttpStatus.ToString()})"),
+            MessageTransientFailure failed => new AlertOutcome(false, $"failed after retries ({failed.Code?.ToString() ?? failed.HttpStatus?.ToString() ?? "no answer"})"),
+            _ => new AlertOutcome(false, result.GetType().Name),
+        };
     }
 }

@@ -4,7 +4,6 @@ using Microsoft.Extensions.Logging.Abstractions;
 using TipLine.Contracts;
 using TipLine.Teams.Alerts;
 using TipLine.Twilio;
-using TipLine.Twilio.Messages;
 using TipLine.TwilioTests;
 using Xunit;
 
@@ -21,9 +20,11 @@ public sealed class SmsAlertTests
         var sender = services.GetRequiredService<SmsAlertSender>();
         var caseId = Guid.NewGuid();
 
-        var result = await sender.SendAsync("+15550009999", "Lincoln High School", SuggestedUrgency.High, caseId, CancellationToken.None);
+        var link = new Uri($"https://staff.example.org/staff/cases/{caseId}");
 
-        Assert.IsType<MessageSent>(result);
+        var result = await sender.SendAsync("+15550009999", new Alert("Lincoln High School", SuggestedUrgency.High, link), CancellationToken.None);
+
+        Assert.True(result.Sent);
         var sent = Assert.Single(twilio.Requests);
         Assert.Equal("+15550001111", sent.Form["From"]);
         Assert.Equal("+15550009999", sent.Form["To"]);
@@ -37,9 +38,10 @@ public sealed class SmsAlertTests
         await using var services = Services(twilio);
 
         var result = await services.GetRequiredService<SmsAlertSender>()
-            .SendAsync("+15550009999", "Lincoln High School", SuggestedUrgency.Imminent, Guid.NewGuid(), CancellationToken.None);
+            .SendAsync("+15550009999", new Alert("Lincoln High School", SuggestedUrgency.Imminent, new Uri("https://staff.example.org/staff/cases/1")), CancellationToken.None);
 
-        Assert.True(Assert.IsType<MessageRefused>(result).RecipientOptedOut);
+        Assert.False(result.Sent);
+        Assert.Equal("refused (21610)", result.Detail);
         Assert.Single(twilio.Requests);
     }
 

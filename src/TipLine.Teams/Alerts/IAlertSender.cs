@@ -1,0 +1,29 @@
+using TipLine.Contracts;
+
+namespace TipLine.Teams.Alerts;
+
+public enum AlertMethod
+{
+    Sms,
+    Email,
+}
+
+/// <summary>
+/// What an on-call alert says: the school, the suggested urgency and a link; never tip text or names.
+/// <paramref name="ReplyCode"/> is the short code a staff member can text back to acknowledge.
+/// </summary>
+public sealed record Alert(string SchoolName, SuggestedUrgency Urgency, Uri Link, string? ReplyCode = null);
+
+/// <summary>
+/// <paramref name="Sent"/>: the provider took the alert (a later delivery failure may still be reported).
+/// Not sent: refused or still failing after retries, so escalation falls back to the other method.
+/// </summary>
+public sealed record AlertOutcome(bool Sent, string Detail, string? ProviderId = null);
+
+/// <summary>One way to reach a staff member (SMS through Twilio, email through SMTP).</summary>
+public interface IAlertSender
+{
+    AlertMethod Method { get; }
+
+    Task<AlertOutcome> SendAsync(string address, Alert alert, CancellationToken ct);
+}
