@@ -24,6 +24,7 @@ public sealed class DirectoryDbContext(DbContextOptions<DirectoryDbContext> opti
             e.Property(s => s.Name).HasMaxLength(200);
             e.Property(s => s.Code).HasMaxLength(20);
             e.HasIndex(s => s.Code).IsUnique();
+            e.HasIndex(s => s.IsDistrictWide).IsUnique().HasFilter("\"IsDistrictWide\"");
             e.HasOne<Team>().WithMany().HasForeignKey(s => s.TeamId);
         });
         model.Entity<ChannelNumber>(e =>
@@ -38,6 +39,9 @@ public sealed class DirectoryDbContext(DbContextOptions<DirectoryDbContext> opti
             e.ToTable("team_members");
             e.Property(m => m.DisplayName).HasMaxLength(200);
             e.Property(m => m.Role).HasConversion<string>().HasMaxLength(40);
+            e.Property(m => m.AlertPhone).HasMaxLength(20);
+            e.Property(m => m.AlertEmail).HasMaxLength(320);
+            e.Property(m => m.TimeZone).HasMaxLength(64);
             e.HasOne<Team>().WithMany().HasForeignKey(m => m.TeamId);
         });
     }

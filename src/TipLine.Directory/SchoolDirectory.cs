@@ -24,9 +24,18 @@ public sealed class SchoolDirectory(DirectoryDbContext db, IMemoryCache cache)
         await cache.GetOrCreateAsync("directory:schools", async entry =>
         {
             entry.AbsoluteExpirationRelativeToNow = CacheFor;
-            return (IReadOnlyList<SchoolListing>)await db.Schools.AsNoTracking().OrderBy(s => s.Name)
+            return (IReadOnlyList<SchoolListing>)await db.Schools.AsNoTracking().OrderBy(s => s.IsDistrictWide).ThenBy(s => s.Name)
                 .Select(s => new SchoolListing(s.Id, s.Name)).ToListAsync(ct);
         }) ?? [];
+
+    /// <summary>Where a tip goes when its school is never named; null when the district has no such entry.</summary>
+    public async Task<SchoolListing?> DistrictWideSchoolAsync(CancellationToken ct) =>
+        await cache.GetOrCreateAsync("directory:district-wide", async entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = CacheFor;
+            return await db.Schools.AsNoTracking().Where(s => s.IsDistrictWide)
+                .Select(s => new SchoolListing(s.Id, s.Name)).SingleOrDefaultAsync(ct);
+        });
 
     public async Task<TeamAssignment?> TeamForSchoolAsync(Guid schoolId, CancellationToken ct) =>
         await cache.GetOrCreateAsync($"directory:team-for:{schoolId}", async entry =>
@@ -56,7 +65,7 @@ public sealed class SchoolDirectory(DirectoryDbContext db, IMemoryCache cache)
         await cache.GetOrCreateAsync("directory:codes", async entry =>
         {
             entry.AbsoluteExpirationRelativeToNow = CacheFor;
-            return (IReadOnlyList<SchoolCode>)await db.Schools.AsNoTracking().OrderBy(s => s.Code)
+            return (IReadOnlyList<SchoolCode>)await db.Schools.AsNoTracking().OrderBy(s => s.IsDistrictWide).ThenBy(s => s.Code)
                 .Select(s => new SchoolCode(s.Id, s.Code, s.Name)).ToListAsync(ct);
         }) ?? [];
 }

@@ -16,4 +16,13 @@ public sealed class TeamMember
     public TeamRole Role { get; set; }
     /// <summary>Position in the team's on-call rotation.</summary>
     public int RotationOrder { get; set; }
+
+    /// <summary>Where SMS alerts reach this member (E.164), if they take them.</summary>
+    public string? AlertPhone { get; set; }
+
+    /// <summary>Where email alerts reach this member, if they take them.</summary>
+    public string? AlertEmail { get; set; }
+
+    /// <summary>IANA time zone the member works in, e.g. America/Chicago: their schedule is shown in it.</summary>
+    public string TimeZone { get; set; } = "UTC";
 }

@@ -10,7 +10,7 @@ namespace TipLine.Hosting;
 public sealed record DemoAccount(string Email, string Password, Guid StaffId, Guid TeamId);
 
 /// <summary>
-/// A small district to try TipLine with: three schools, two BTAM teams, their members. Created
+/// A small district to try TipLine with: three schools and the district's own entry, three BTAM teams, their members. Created
 /// once; a second run finds it and leaves it alone. The first account is the district admin.
 /// </summary>
 public static class DemoDistrict
@@ -20,6 +20,8 @@ public static class DemoDistrict
     public static readonly Guid JeffersonElementary = Guid.Parse("5c3d2a1e-0000-4000-8000-000000000003");
     public static readonly Guid LincolnTeam = Guid.Parse("7e4a9b20-0000-4000-8000-000000000001");
     public static readonly Guid NorthTeam = Guid.Parse("7e4a9b20-0000-4000-8000-000000000002");
+    public static readonly Guid DistrictWide = Guid.Parse("5c3d2a1e-0000-4000-8000-0000000000d1");
+    public static readonly Guid DistrictTeam = Guid.Parse("7e4a9b20-0000-4000-8000-0000000000d1");
 
     /// <summary>Fictional numbers (555-01xx) for the demo's SMS and voice channels.</summary>
     public const string LincolnHighNumber = "+15555550101";
@@ -35,11 +37,13 @@ public static class DemoDistrict
 
         directory.Teams.AddRange(
             new Team { Id = LincolnTeam, Name = "Lincoln High BTAM team", WorkingLanguage = "en" },
-            new Team { Id = NorthTeam, Name = "North side BTAM team", WorkingLanguage = "en" });
+            new Team { Id = NorthTeam, Name = "North side BTAM team", WorkingLanguage = "en" },
+            new Team { Id = DistrictTeam, Name = "District safety team (24/7)", WorkingLanguage = "en" });
         directory.Schools.AddRange(
             new School { Id = LincolnHigh, Name = "Lincoln High School", Code = "LHS", TeamId = LincolnTeam },
             new School { Id = RooseveltMiddle, Name = "Roosevelt Middle School", Code = "RMS", TeamId = NorthTeam },
-            new School { Id = JeffersonElementary, Name = "Jefferson Elementary School", Code = "JES", TeamId = NorthTeam });
+            new School { Id = JeffersonElementary, Name = "Jefferson Elementary School", Code = "JES", TeamId = NorthTeam },
+            new School { Id = DistrictWide, Name = "Another school, or not sure", Code = "DIST", TeamId = DistrictTeam, IsDistrictWide = true });
         directory.ChannelNumbers.AddRange(
             new ChannelNumber { Number = LincolnHighNumber, SchoolId = LincolnHigh },
             new ChannelNumber { Number = DistrictNumber, SchoolId = null });
@@ -55,6 +59,7 @@ public static class DemoDistrict
             ("sro@demo.tipline.test", "Officer Lee", TeamRole.LawEnforcementLiaison, LincolnTeam, false),
             ("north.admin@demo.tipline.test", "Jordan North", TeamRole.Administrator, NorthTeam, false),
             ("north.psych@demo.tipline.test", "Riley Psych", TeamRole.MentalHealthProfessional, NorthTeam, false),
+            ("district.safety@demo.tipline.test", "Casey District", TeamRole.Administrator, DistrictTeam, false),
         };
         var created = new List<DemoAccount>();
         var order = 0;
@@ -64,7 +69,11 @@ public static class DemoDistrict
             var password = newPassword();
             Check(await users.CreateAsync(user, password));
             if (admin) Check(await users.AddToRoleAsync(user, StaffRoles.DistrictAdmin));
-            directory.Members.Add(new TeamMember { Id = user.Id, TeamId = team, DisplayName = name, Role = role, RotationOrder = order++ });
+            directory.Members.Add(new TeamMember
+            {
+                Id = user.Id, TeamId = team, DisplayName = name, Role = role, RotationOrder = order,
+                AlertPhone = $"+155555501{10 + order++}", AlertEmail = email, TimeZone = "America/Chicago",
+            });
             created.Add(new DemoAccount(email, password, user.Id, team));
         }
         await directory.SaveChangesAsync(ct);

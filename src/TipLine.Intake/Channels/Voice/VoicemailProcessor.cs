@@ -178,7 +178,7 @@ public sealed class VoicemailProcessor(
 
     /// <summary>
     /// The school whose number was called. A call to a shared district number has none: a school named in the message
-    /// is used, else the first school listed, so the tip is still seen (its text says the school is unknown).
+    /// is used, else the district's own entry (its 24/7 fallback team), else the first school listed, so the tip is still seen.
     /// </summary>
     private async Task<Guid> SchoolAsync(PendingVoicemail job, string transcript, CancellationToken ct)
     {
@@ -188,7 +188,8 @@ public sealed class VoicemailProcessor(
         var named = schools.FirstOrDefault(s => transcript.Contains(s.Name.Replace(" School", "", StringComparison.Ordinal),
             StringComparison.OrdinalIgnoreCase));
         if (named is not null) return named.Id;
-        log.LogWarning("Voicemail {RecordingSid} to a number without a school, school not named: given to the first school listed",
+        if (await directory.DistrictWideSchoolAsync(ct) is { } district) return district.Id;
+        log.LogWarning("Voicemail {RecordingSid} to a number without a school, school not named, no district-wide entry: given to the first school listed",
             job.RecordingSid);
         return schools.Count > 0 ? schools[0].Id : throw new InvalidOperationException("The directory lists no school.");
     }
