@@ -41,7 +41,7 @@ public sealed class DirectoryDbContext(DbContextOptions<DirectoryDbContext> opti
             e.Property(m => m.Role).HasConversion<string>().HasMaxLength(40);
             e.Property(m => m.AlertPhone).HasMaxLength(20);
             e.Property(m => m.AlertEmail).HasMaxLength(320);
-            e.Property(m => m.TimeZone).HasMaxLength(64);
+            e.Property(m => m.TimeZone).HasMaxLength(64).HasDefaultValue("UTC");
             e.HasOne<Team>().WithMany().HasForeignKey(m => m.TeamId);
         });
     }
