@@ -20,7 +20,8 @@ public sealed class TwimlResponse
     public TwimlResponse Say(string text, string? voice = null, string? language = null) => Add(w => WriteSay(w, text, voice, language));
 
     /// <summary>Collects keypad digits, playing the nested prompts meanwhile; Twilio posts Digits to <paramref name="action"/>.</summary>
-    public TwimlResponse Gather(Action<TwimlGather> prompts, int? numDigits = null, string? action = null, int? timeout = null)
+    public TwimlResponse Gather(Action<TwimlGather> prompts, int? numDigits = null, string? action = null, int? timeout = null,
+        string? finishOnKey = null)
     {
         var gather = new TwimlGather();
         prompts(gather);
@@ -30,6 +31,7 @@ public sealed class TwimlResponse
             Attribute(w, "action", action);
             Attribute(w, "numDigits", numDigits);
             Attribute(w, "timeout", timeout);
+            Attribute(w, "finishOnKey", finishOnKey);
             gather.WriteTo(w);
             w.WriteEndElement();
         });

@@ -45,6 +45,25 @@ public sealed class VoicemailTests : SmsDistrict
             ["<Say language=\"en-US\">After the beep", "recording?lang=en\""]),
         new("menu: an unknown key is English", "/twilio/voice/language", () => Digits("9"), Signing.Valid, HttpStatusCode.OK, ["recording?lang=en\""]),
         new("menu, wrong signature", "/twilio/voice/language", () => Digits("2"), Signing.Wrong, HttpStatusCode.Forbidden, []),
+        new("call to the district number: the school menu follows the language menu", "/twilio/voice", () => Call(to: DemoDistrict.DistrictNumber),
+            Signing.Valid, HttpStatusCode.OK,
+        [
+            "hang up and call 911", "</Gather>",
+            $"<Gather action=\"{PublicBaseUrl}/twilio/voice/school?lang=en\" numDigits=\"1\" timeout=\"5\">", "Which school is it about?",
+            "For Jefferson Elementary School, press 1.", "For Lincoln High School, press 2.", "For Roosevelt Middle School, press 3.",
+            "If you are not sure, stay on the line.", "</Gather>", "After the beep", "recording?lang=en\"",
+        ]),
+        new("district number, Spanish: the school menu in Spanish", "/twilio/voice/language", () => Digits("2", DemoDistrict.DistrictNumber),
+            Signing.Valid, HttpStatusCode.OK,
+            ["<Gather action=\"" + PublicBaseUrl + "/twilio/voice/school?lang=es\"", "¿De qué escuela se trata?", "Para Roosevelt Middle School, oprima 3.",
+                "</Gather>", "Después del tono"]),
+        new("school menu: 3 is Roosevelt Middle School", "/twilio/voice/school?lang=es", () => Digits("3", DemoDistrict.DistrictNumber),
+            Signing.Valid, HttpStatusCode.OK,
+            ["Después del tono", $"recordingStatusCallback=\"{PublicBaseUrl}/twilio/voice/recording?lang=es&amp;school={DemoDistrict.RooseveltMiddle:N}\""]),
+        new("school menu: a key not listed records for the district", "/twilio/voice/school?lang=en", () => Digits("8", DemoDistrict.DistrictNumber),
+            Signing.Valid, HttpStatusCode.OK, ["After the beep", "recording?lang=en\""]),
+        new("school menu, wrong signature", "/twilio/voice/school?lang=en", () => Digits("3", DemoDistrict.DistrictNumber), Signing.Wrong,
+            HttpStatusCode.Forbidden, []),
         new("recorded: thanks and hang up", "/twilio/voice/recorded?lang=es", () => Digits(""), Signing.Valid, HttpStatusCode.OK,
             ["Gracias", "<Hangup />"]),
         new("recording callback, wrong signature", "/twilio/voice/recording?lang=en", () => RecordingForm("https://api.twilio.com/x"),
@@ -122,6 +141,22 @@ public sealed class VoicemailTests : SmsDistrict
     }
 
     [Theory]
+    [InlineData("&school=5c3d2a1e000040008000000000000002", "north.psych@demo.tipline.test", "Roosevelt Middle School")]
+    [InlineData("", "district.safety@demo.tipline.test", "Another school, or not sure")]
+    public async Task A_district_number_voicemail_goes_to_the_school_chosen_on_the_keypad_or_else_to_the_district(string query, string staffEmail,
+        string school)
+    {
+        Assert.Equal(HttpStatusCode.OK, (await PostWebhookAsync("/twilio/voice", Call(to: DemoDistrict.DistrictNumber))).Status);
+        var callback = RecordingForm(Twilio.BaseUrl.ToString().TrimEnd('/') + RecordingPath, DemoDistrict.DistrictNumber);
+        Assert.Equal(HttpStatusCode.NoContent, (await PostWebhookAsync("/twilio/voice/recording?lang=en" + query, callback)).Status);
+
+        using var staff = await StaffClient.SignInAsync(App, staffEmail);
+        var queued = await staff.WaitForCaseAsync(within: TimeSpan.FromSeconds(120));
+        Assert.Equal(school, queued.SchoolName);
+        Assert.Equal("voice", queued.Channel);
+    }
+
+    [Theory]
     [InlineData("a recording Twilio no longer has (404, retried)", "/2010-04-01/Accounts/" + AccountSid + "/Recordings/RE00000000000000000000000000000000", 2)]
     [InlineData("a recording URL off Twilio's API host", "https://recordings.example.com/RE1", 0)]
     public async Task A_voicemail_whose_audio_cannot_be_fetched_still_reaches_the_team(string name, string url, int downloadsOfMissing)
@@ -162,11 +197,11 @@ public sealed class VoicemailTests : SmsDistrict
             return Results.Bytes(recording.Value, "audio/x-wav");
         });
 
-    private static Dictionary<string, string> Call(string? from = Caller)
+    private static Dictionary<string, string> Call(string? from = Caller, string to = DemoDistrict.LincolnHighNumber)
     {
         var form = new Dictionary<string, string>
         {
-            ["CallSid"] = CallSid, ["AccountSid"] = AccountSid, ["To"] = DemoDistrict.LincolnHighNumber, ["CallStatus"] = "ringing",
+            ["CallSid"] = CallSid, ["AccountSid"] = AccountSid, ["To"] = to, ["CallStatus"] = "ringing",
             ["Direction"] = "inbound",
         };
         if (from is not null) form["From"] = from;
@@ -179,16 +214,16 @@ public sealed class VoicemailTests : SmsDistrict
         return form;
     }
 
-    private static Dictionary<string, string> Digits(string digits) => new()
+    private static Dictionary<string, string> Digits(string digits, string to = DemoDistrict.LincolnHighNumber) => new()
     {
-        ["CallSid"] = CallSid, ["AccountSid"] = AccountSid, ["Digits"] = digits, ["From"] = Caller, ["To"] = DemoDistrict.LincolnHighNumber,
+        ["CallSid"] = CallSid, ["AccountSid"] = AccountSid, ["Digits"] = digits, ["From"] = Caller, ["To"] = to,
     };
 
-    private static Dictionary<string, string> RecordingForm(string url) => new()
+    private static Dictionary<string, string> RecordingForm(string url, string to = DemoDistrict.LincolnHighNumber) => new()
     {
         ["AccountSid"] = AccountSid, ["CallSid"] = CallSid, ["RecordingSid"] = RecordingSid, ["RecordingUrl"] = url,
         ["RecordingStatus"] = "completed", ["RecordingDuration"] = "4", ["RecordingChannels"] = "1", ["RecordingSource"] = "RecordVerb",
-        ["From"] = Caller, ["To"] = DemoDistrict.LincolnHighNumber,
+        ["From"] = Caller, ["To"] = to,
     };
 
     /// <summary>A spoken tip, synthesized with espeak-ng as a WAV file.</summary>

@@ -28,6 +28,8 @@ public sealed class PendingVoicemail
     public required string CalledNumber { get; init; }
     public byte[]? SealedCaller { get; init; }
     public required string Language { get; init; }
+    /// <summary>The school the caller chose in a district number's keypad menu.</summary>
+    public Guid? SchoolId { get; init; }
     public DateTimeOffset ReceivedAt { get; init; }
     public int Attempts { get; set; }
     public DateTimeOffset NextAttemptAt { get; set; }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
+using TipLine.Directory;
 using TipLine.Twilio;
 using TipLine.Twilio.TwiML;
 using TipLine.Twilio.Webhooks;
@@ -17,6 +18,7 @@ public static class VoiceWebhooks
 {
     public const string InboundPath = "/twilio/voice";
     public const string LanguagePath = "/twilio/voice/language";
+    public const string SchoolPath = "/twilio/voice/school";
     public const string RecordedPath = "/twilio/voice/recorded";
     public const string RecordingPath = "/twilio/voice/recording";
 
@@ -26,7 +28,7 @@ public static class VoiceWebhooks
     public static IEndpointRouteBuilder MapVoiceWebhooks(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapPost(InboundPath, async (HttpRequest request, IOptions<TwilioOptions> twilio, VoicemailIntake intake, VoicePrompts prompts,
-            CancellationToken ct) =>
+            SchoolDirectory directory, CancellationToken ct) =>
         {
             if (!await TwilioWebhookRequest.IsSignedAsync(request, twilio.Value, ct)) return Results.StatusCode(StatusCodes.Status403Forbidden);
             var form = await request.ReadFormAsync(ct);
@@ -34,14 +36,26 @@ public static class VoiceWebhooks
             var parsed = InboundCall.FromForm(form);
             if (!parsed.IsValid) return Results.BadRequest(parsed.Error);
             await intake.CallStartedAsync(parsed.Value!, ct);
-            return prompts.Greeting().ToResult();
+            return prompts.Greeting(await DistrictSchoolsAsync(parsed.Value!.To, directory, ct)).ToResult();
         }).DisableAntiforgery().ExcludeFromDescription();
 
-        endpoints.MapPost(LanguagePath, async (HttpRequest request, IOptions<TwilioOptions> twilio, VoicePrompts prompts, CancellationToken ct) =>
+        endpoints.MapPost(LanguagePath, async (HttpRequest request, IOptions<TwilioOptions> twilio, VoicePrompts prompts, SchoolDirectory directory,
+            CancellationToken ct) =>
         {
             if (!await TwilioWebhookRequest.IsSignedAsync(request, twilio.Value, ct)) return Results.StatusCode(StatusCodes.Status403Forbidden);
-            var digits = (await request.ReadFormAsync(ct))["Digits"].ToString();
-            return prompts.RecordIn(VoicePrompts.LanguageOfDigit(digits)).ToResult();
+            var form = await request.ReadFormAsync(ct);
+            var language = VoicePrompts.LanguageOfDigit(form["Digits"].ToString());
+            return prompts.AfterLanguage(language, await DistrictSchoolsAsync(form["To"].ToString(), directory, ct)).ToResult();
+        }).DisableAntiforgery().ExcludeFromDescription();
+
+        endpoints.MapPost(SchoolPath, async (HttpRequest request, IOptions<TwilioOptions> twilio, VoicePrompts prompts, SchoolDirectory directory,
+            CancellationToken ct) =>
+        {
+            if (!await TwilioWebhookRequest.IsSignedAsync(request, twilio.Value, ct)) return Results.StatusCode(StatusCodes.Status403Forbidden);
+            var form = await request.ReadFormAsync(ct);
+            var schools = await DistrictSchoolsAsync(form["To"].ToString(), directory, ct) ?? [];
+            var school = VoicePrompts.SchoolOfDigits(form["Digits"].ToString(), schools);
+            return prompts.RecordIn(VoicePrompts.KnownLanguage(request.Query["lang"]), school).ToResult();
         }).DisableAntiforgery().ExcludeFromDescription();
 
         endpoints.MapPost(RecordedPath, async (HttpRequest request, IOptions<TwilioOptions> twilio, VoicePrompts prompts, CancellationToken ct) =>
@@ -59,11 +73,23 @@ public static class VoiceWebhooks
             var parsed = RecordingStatus.FromForm(form);
             if (!parsed.IsValid) return Results.BadRequest(parsed.Error);
             var language = VoicePrompts.KnownLanguage(request.Query["lang"]);
-            await intake.RecordingReadyAsync(parsed.Value!, language, Optional(form["To"]), Optional(form["From"]), ct);
+            var school = Guid.TryParseExact(request.Query["school"].ToString(), "N", out var id) ? id : (Guid?)null;
+            await intake.RecordingReadyAsync(parsed.Value!, language, school, Optional(form["To"]), Optional(form["From"]), ct);
             // Twilio does not wait for the work: the worker downloads and transcribes after this answer.
             return Results.NoContent();
         }).DisableAntiforgery().ExcludeFromDescription();
         return endpoints;
+    }
+
+    /// <summary>
+    /// The schools a caller chooses from when the number called belongs to no one school (a shared district number); null
+    /// for a school's own number. The district's own entry is not listed: it is where "not sure" goes.
+    /// </summary>
+    private static async Task<IReadOnlyList<SchoolListing>?> DistrictSchoolsAsync(string calledNumber, SchoolDirectory directory, CancellationToken ct)
+    {
+        if ((await directory.OwnerOfNumberAsync(calledNumber, ct)).SchoolId is not null) return null;
+        var district = await directory.DistrictWideSchoolAsync(ct);
+        return (await directory.ListSchoolsAsync(ct)).Where(s => s.Id != district?.Id).ToList();
     }
 
     /// <summary>A webhook that names another Twilio account is refused, as for SMS.</summary>

@@ -34,7 +34,7 @@ public sealed class VoicemailIntake(IntakeDbContext db, SealedContactStore seali
     }
 
     /// <summary>Queues a completed recording; other statuses (in-progress, absent, failed) leave nothing to fetch.</summary>
-    public async Task RecordingReadyAsync(RecordingStatus recording, string language, string? to, string? from, CancellationToken ct)
+    public async Task RecordingReadyAsync(RecordingStatus recording, string language, Guid? schoolId, string? to, string? from, CancellationToken ct)
     {
         if (!recording.IsCompleted || recording.RecordingUrl is null)
         {
@@ -57,6 +57,7 @@ public sealed class VoicemailIntake(IntakeDbContext db, SealedContactStore seali
             CalledNumber = call?.CalledNumber ?? to ?? "",
             SealedCaller = call is not null ? call.SealedCaller : SealCaller(from),
             Language = language,
+            SchoolId = schoolId,
             ReceivedAt = now,
             NextAttemptAt = now,
         });

@@ -177,13 +177,14 @@ public sealed class VoicemailProcessor(
     }
 
     /// <summary>
-    /// The school whose number was called. A call to a shared district number has none: a school named in the message
-    /// is used, else the district's own entry (its 24/7 fallback team), else the first school listed, so the tip is still seen.
+    /// The school whose number was called, or the one chosen in a district number's keypad menu. Else a school named in the
+    /// message is used, else the district's own entry (its 24/7 fallback team), else the first school listed, so the tip is still seen.
     /// </summary>
     private async Task<Guid> SchoolAsync(PendingVoicemail job, string transcript, CancellationToken ct)
     {
         var owner = await directory.OwnerOfNumberAsync(job.CalledNumber, ct);
         if (owner.SchoolId is { } school) return school;
+        if (job.SchoolId is { } chosen && await directory.TeamForSchoolAsync(chosen, ct) is not null) return chosen;
         var schools = await directory.ListSchoolsAsync(ct);
         var named = schools.FirstOrDefault(s => transcript.Contains(s.Name.Replace(" School", "", StringComparison.Ordinal),
             StringComparison.OrdinalIgnoreCase));
