@@ -74,7 +74,9 @@ public sealed class IntakeDbContext(DbContextOptions<IntakeDbContext> options) :
             e.ToTable("sms_held");
             e.HasIndex(h => h.ReporterKey);
             e.HasIndex(h => h.MessageSid).IsUnique();
+            e.HasIndex(h => h.ReceivedAt);
             e.Property(h => h.ReporterKey).HasMaxLength(64);
+            e.Property(h => h.OurNumber).HasMaxLength(20);
         });
         modelBuilder.Entity<SmsOptOut>(e =>
         {

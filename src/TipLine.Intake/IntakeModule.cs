@@ -37,7 +37,7 @@ public static class IntakeModule
         services.AddHostedService<SafetyNetService>();
         services.AddOptions<SmsOptions>().Bind(configuration.GetSection("Sms"));
         services.AddTwilio(configuration);
-        services.AddScoped<SmsIntake>().AddScoped<SmsReplyRelay>();
+        services.AddScoped<SmsIntake>().AddScoped<SmsReplyRelay>().AddScoped<HeldTexts>().AddScoped<HeldSmsRelease>();
         services.AddVoicemail(configuration).AddAttachments(configuration);
         services.AddOptions<VoicemailIntakeOptions>().Bind(configuration.GetSection(VoicemailIntakeOptions.Section));
         services.AddScoped<VoicePrompts>().AddScoped<VoicemailIntake>().AddScoped<VoicemailProcessor>();
@@ -48,6 +48,7 @@ public static class IntakeModule
         {
             services.AddQueuedWork<VoicemailProcessor>(sp => sp.GetRequiredService<IOptions<VoicemailIntakeOptions>>().Value.PollInterval);
             services.AddQueuedWork<MmsMediaProcessor>(sp => sp.GetRequiredService<IOptions<MmsOptions>>().Value.PollInterval);
+            services.AddQueuedWork<HeldSmsRelease>(sp => sp.GetRequiredService<IOptions<SmsOptions>>().Value.HeldCheckInterval);
         }
         return services;
     }

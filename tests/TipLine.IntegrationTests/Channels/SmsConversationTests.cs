@@ -109,6 +109,34 @@ public sealed class SmsConversationTests : SmsDistrict
     }
 
     [Fact]
+    public async Task A_student_who_never_names_the_school_still_reaches_the_district_team_and_can_be_asked_questions()
+    {
+        var (_, question) = await PostWebhookAsync("/twilio/sms", Sms(Student, DemoDistrict.DistrictNumber, "someone posted that they will bring a gun tomorrow"));
+        Assert.Contains("Which school", question, StringComparison.Ordinal);
+
+        using var district = await StaffClient.SignInAsync(App, "district.safety@demo.tipline.test");
+        var queued = await district.WaitForCaseAsync(within: TimeSpan.FromSeconds(60));
+        Assert.Equal("Another school, or not sure", queued.SchoolName);
+        var detail = await district.CaseAsync(queued.CaseId);
+        Assert.Contains("bring a gun tomorrow", detail.Original.WhatHappened, StringComparison.Ordinal);
+        Assert.Equal(0L, await CountAsync("intake.sms_held"));
+
+        Assert.Equal(HttpStatusCode.NoContent, await district.AskAsync(queued.CaseId, "Which school do you go to?"));
+        var sent = await Eventually.GetAsync(() => Task.FromResult(Twilio.Requests.LastOrDefault(r => r.Form["To"] == Student)),
+            what: "the question to the student's number, read from the sealed store");
+        Assert.Equal(DemoDistrict.DistrictNumber, sent.Form["From"]);
+        Assert.DoesNotContain("5551239876", App.Logs.All, StringComparison.Ordinal);
+        Assert.DoesNotContain("5551239876", (await district.GetCaseAsync(queued.CaseId)).Body, StringComparison.Ordinal);
+    }
+
+    protected override IDictionary<string, string?> MoreSettings => new Dictionary<string, string?>
+    {
+        // Long enough for the held-text test above to name its school first; short enough to watch a release.
+        ["Sms:HoldFor"] = "00:00:10",
+        ["Sms:HeldCheckInterval"] = "00:00:00.200",
+    };
+
+    [Fact]
     public async Task A_text_about_another_school_opens_its_own_case_instead_of_joining_the_earlier_one()
     {
         await PostWebhookAsync("/twilio/sms", Sms(Student, DemoDistrict.LincolnHighNumber, "a senior is threatening people online"));

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
@@ -9,7 +10,6 @@ using TipLine.Intake.Channels.WebForm;
 using TipLine.Intake.Followup;
 using TipLine.Intake.Localization;
 using TipLine.Intake.Reporters;
-using TipLine.Intake.Reports;
 using TipLine.Languages;
 using TipLine.Twilio.Webhooks;
 
@@ -25,7 +25,8 @@ public sealed class SmsIntake(
     IntakeDbContext db,
     SchoolDirectory directory,
     ReporterPseudonym pseudonyms,
-    ReportAcceptance acceptance,
+    HeldTexts heldTexts,
+    SealedContactStore sealing,
     IStringLocalizer<ReporterText> text,
     IOptions<SmsOptions> options,
     TimeProvider clock)
@@ -98,31 +99,18 @@ public sealed class SmsIntake(
             db.HeldSms.Add(new HeldSms
             {
                 Id = heldId, MessageSid = sms.MessageSid, ReporterKey = reporterKey, Text = body, Language = language, ReceivedAt = now,
+                OurNumber = sms.To, SealedFrom = sealing.SealBytes(HeldSmsRelease.FromPurpose, Encoding.UTF8.GetBytes(sms.From)),
             });
             QueueMedia(sms, reportId: null, heldId, now);
             var codes = string.Join(", ", (await directory.SchoolCodesAsync(ct)).Select(c => $"{c.Code} ({c.Name})"));
             return Localized(language, "SmsWhichSchool", codes);
         }
 
-        var held = await db.HeldSms.Where(h => h.ReporterKey == reporterKey).OrderBy(h => h.ReceivedAt).ToListAsync(ct);
-        db.HeldSms.RemoveRange(held);
-        var whole = string.Join("\n", held.Select(h => h.Text).Append(body).Where(t => t.Length > 0));
-        if (whole.Length == 0) whole = sms.NumMedia > 0 ? "(picture message without text)" : "(empty message)";
-        var tipLanguage = LanguageDetector.DetectOr(whole, language);
-        var accepted = await acceptance.AcceptAsync(new NewReport(schoolId.Value, ChannelNames.Sms, sms.MessageSid, tipLanguage,
-            new TipContent(whole, null, null), DangerNow: false, new ReporterContact(ChannelNames.Sms, sms.From)), issueReceipt: false, ct);
-        db.SmsThreads.Add(new SmsThread { ReportId = accepted.ReportId, ReporterKey = reporterKey, OurNumber = sms.To, LastMessageAt = now });
-        // Pictures sent with the held texts now belong to the report, and so do this message's.
-        var heldIds = held.Select(h => h.Id).ToList();
-        if (heldIds.Count > 0)
-        {
-            await db.PendingMms.Where(p => p.HeldSmsId != null && heldIds.Contains(p.HeldSmsId.Value)).ExecuteUpdateAsync(p => p
-                .SetProperty(x => x.ReportId, accepted.ReportId)
-                .SetProperty(x => x.HeldSmsId, (Guid?)null), ct);
-        }
+        var accepted = await heldTexts.AcceptAsync(reporterKey, schoolId.Value, sms.To, sms.From, sms.MessageSid, body, language,
+            sms.NumMedia > 0, now, ct);
         QueueMedia(sms, accepted.ReportId, heldSmsId: null, now);
         var school = await directory.SchoolNameAsync(schoolId.Value, ct) ?? "";
-        return Localized(ReplyLanguage(whole), "SmsReceived", school);
+        return Localized(ReplyLanguage(accepted.WholeText), "SmsReceived", school);
     }
 
     /// <summary>

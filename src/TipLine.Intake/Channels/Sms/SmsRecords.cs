@@ -19,7 +19,10 @@ public sealed class SmsThread
     public DateTimeOffset LastMessageAt { get; set; }
 }
 
-/// <summary>A text to a shared district number that did not name a school yet: kept until the reporter does.</summary>
+/// <summary>
+/// A text to a shared district number that did not name a school yet: kept until the reporter does, or until
+/// <see cref="SmsOptions.HoldFor"/> has passed and it goes to the district's own entry (<see cref="HeldSmsRelease"/>).
+/// </summary>
 public sealed class HeldSms
 {
     public Guid Id { get; init; }
@@ -28,6 +31,12 @@ public sealed class HeldSms
     public required string Text { get; init; }
     public required string Language { get; init; }
     public DateTimeOffset ReceivedAt { get; init; }
+
+    /// <summary>The number texted, so a released tip threads later texts to it.</summary>
+    public string? OurNumber { get; init; }
+
+    /// <summary>The reporter's number sealed (AES-GCM), so a released tip can still be answered.</summary>
+    public byte[]? SealedFrom { get; init; }
 }
 
 /// <summary>A reporter who texted STOP: nothing is sent to them until START. Keyed by hash, not number.</summary>

@@ -1,0 +1,53 @@
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using TipLine.Directory;
+using TipLine.Intake.Reporters;
+
+namespace TipLine.Intake.Channels.Sms;
+
+/// <summary>
+/// A student who texts the district number and never names the school must still reach a person: once their first held
+/// text is older than <see cref="SmsOptions.HoldFor"/>, their held texts become one tip for the district's own entry
+/// (its 24/7 team). Runs under the same per-reporter advisory lock as <see cref="SmsIntake"/>, so a school code arriving
+/// at the same moment either wins (and the texts go to that school) or finds nothing left to hold.
+/// </summary>
+public sealed class HeldSmsRelease(
+    IntakeDbContext db,
+    SchoolDirectory directory,
+    HeldTexts heldTexts,
+    SealedContactStore sealing,
+    IOptions<SmsOptions> options,
+    TimeProvider clock,
+    ILogger<HeldSmsRelease> log) : IQueuedWork
+{
+    /// <summary>Bound to a held text's sealed number: it cannot be unsealed as anything else.</summary>
+    public const string FromPurpose = "sms-held-from";
+
+    public async Task<bool> ProcessNextAsync(CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var due = now - options.Value.HoldFor;
+        var reporterKey = await db.HeldSms.AsNoTracking().Where(h => h.ReceivedAt <= due).OrderBy(h => h.ReceivedAt)
+            .Select(h => h.ReporterKey).FirstOrDefaultAsync(ct);
+        if (reporterKey is null) return false;
+        if (await directory.DistrictWideSchoolAsync(ct) is not { } district)
+        {
+            log.LogWarning("Texts held for a school name are past their time, but the directory has no district-wide entry to send them to");
+            return false;
+        }
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({reporterKey}, 0))", ct);
+        var first = await db.HeldSms.AsNoTracking().Where(h => h.ReporterKey == reporterKey).OrderBy(h => h.ReceivedAt).FirstOrDefaultAsync(ct);
+        if (first is null || first.ReceivedAt > due) return true; // the reporter named the school meanwhile
+        var from = first.SealedFrom is { } sealedFrom ? Encoding.UTF8.GetString(sealing.UnsealBytes(FromPurpose, sealedFrom)) : null;
+        var accepted = await heldTexts.AcceptAsync(reporterKey, district.Id, first.OurNumber ?? "", from, first.MessageSid, latestText: "",
+            first.Language, hasMedia: false, now, ct);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        log.LogInformation("Held texts released as report {ReportId} to the district's own entry", accepted.ReportId);
+        return true;
+    }
+}
