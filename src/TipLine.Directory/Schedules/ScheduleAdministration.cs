@@ -12,9 +12,11 @@ public sealed record RotationInput(IReadOnlyList<Guid> MemberIds, HandoffInterva
 public sealed class ScheduleAdministration(DirectoryDbContext db, TimeProvider clock)
 {
     public static readonly TimeSpan LongestOverride = TimeSpan.FromDays(366);
+    private const string NoSuchTeam = "There is no such team.";
 
     public async Task<IReadOnlyList<string>> SaveRotationAsync(Guid teamId, RotationInput input, Guid actorId, CancellationToken ct)
     {
+        if (!await db.Teams.AnyAsync(t => t.Id == teamId, ct)) return [NoSuchTeam];
         var members = await MemberIdsAsync(teamId, ct);
         var errors = new List<string>();
         if (!TimeZoneInfo.TryFindSystemTimeZoneById(input.TimeZone, out var zone) || !zone.HasIanaId)
@@ -41,6 +43,7 @@ public sealed class ScheduleAdministration(DirectoryDbContext db, TimeProvider c
     public async Task<IReadOnlyList<string>> AddOverrideAsync(
         Guid teamId, Guid memberId, DateTimeOffset startsAt, DateTimeOffset endsAt, Guid actorId, CancellationToken ct)
     {
+        if (!await db.Teams.AnyAsync(t => t.Id == teamId, ct)) return [NoSuchTeam];
         var now = clock.GetUtcNow();
         var errors = new List<string>();
         if (!(await MemberIdsAsync(teamId, ct)).Contains(memberId)) errors.Add("Only a member of this team can cover its on-call.");
