@@ -49,8 +49,7 @@ public sealed class CaseWork(TeamsDbContext db, SchoolDirectory directory, Audit
         return new CaseResult<CaseDetail>(CaseAccess.Allowed, new CaseDetail(c.Id, await directory.SchoolNameAsync(c.SchoolId, ct) ?? "?",
             c.Channel, c.Pseudonym, c.ReporterLanguage, c.TeamLanguage, c.Original, c.Translation, c.NeedsTranslation,
             c.SuggestedUrgency, c.Categories, c.DangerNow, c.AcceptedAt, c.RoutedAt,
-            c.AssignedMemberId is { } assigned ? names.GetValueOrDefault(assigned) ?? (await directory.MemberAsync(assigned, ct))?.DisplayName : null,
-            c.AcknowledgedAt, c.AcknowledgedBy is { } by ? names.GetValueOrDefault(by) : null, conversation, attachments));
+            await NameAsync(c.AssignedMemberId, names, ct), c.AcknowledgedAt, await NameAsync(c.AcknowledgedBy, names, ct), conversation, attachments));
     }
 
     /// <summary>Records who acknowledged and when; acknowledging again changes nothing.</summary>
@@ -101,6 +100,10 @@ public sealed class CaseWork(TeamsDbContext db, SchoolDirectory directory, Audit
         var file = listed ? await attachments.OpenAsync(attachmentId, c!.ReportId, ct) : null;
         return file is null ? new CaseResult<AttachmentFile>(CaseAccess.NotFound) : new CaseResult<AttachmentFile>(CaseAccess.Allowed, file);
     }
+
+    /// <summary>A team member's name, or a district fallback member's, who is not on the case's team.</summary>
+    private async Task<string?> NameAsync(Guid? memberId, Dictionary<Guid, string> teamNames, CancellationToken ct) =>
+        memberId is not { } id ? null : teamNames.GetValueOrDefault(id) ?? (await directory.MemberAsync(id, ct))?.DisplayName;
 
     private async Task<(CaseAccess, Case?)> AuthorizeAsync(Guid staffId, Guid caseId, string action, CancellationToken ct)
     {
