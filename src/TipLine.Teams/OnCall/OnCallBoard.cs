@@ -3,7 +3,8 @@ using TipLine.Directory.Schedules;
 
 namespace TipLine.Teams.OnCall;
 
-public sealed record OnCallPerson(string Name, ShiftSource Source, DateTimeOffset From, DateTimeOffset To);
+/// <summary>To is null when the shift runs past the 90 days the schedule is looked at.</summary>
+public sealed record OnCallPerson(string Name, ShiftSource Source, DateTimeOffset From, DateTimeOffset? To);
 
 public sealed record OverrideView(Guid Id, string MemberName, DateTimeOffset StartsAt, DateTimeOffset EndsAt);
 
@@ -28,8 +29,8 @@ public sealed class OnCallBoard(SchoolDirectory directory, OnCallDirectory onCal
             var rotation = await onCall.RotationAsync(team.Id, ct);
             var overrides = await onCall.OverridesAsync(team.Id, now, ct);
             board.Add(new TeamOnCall(team.Id, team.Name, viewer.CanEdit(team.Id),
-                await PersonAsync(await onCall.OnCallNowAsync(team.Id, now, ct), members, ct),
-                await PersonAsync(await onCall.NextAsync(team.Id, now, ct), members, ct),
+                await PersonAsync(await onCall.OnCallNowAsync(team.Id, now, ct), members, now, ct),
+                await PersonAsync(await onCall.NextAsync(team.Id, now, ct), members, now, ct),
                 View(rotation, members),
                 overrides.Select(o => new OverrideView(o.Id, members.FirstOrDefault(m => m.Id == o.MemberId)?.DisplayName ?? "?",
                     o.StartsAt, o.EndsAt)).ToList(),
@@ -44,11 +45,11 @@ public sealed class OnCallBoard(SchoolDirectory directory, OnCallDirectory onCal
         : new RotationView(true, rotation.MemberIds, rotation.Interval, rotation.HandoffTime, rotation.TimeZone, rotation.StartDate);
 
     /// <summary>A fallback member belongs to the district's team, not this one, so their name is looked up on its own.</summary>
-    private async Task<OnCallPerson?> PersonAsync(OnCallShift? shift, IReadOnlyList<TeamMember> members, CancellationToken ct)
+    private async Task<OnCallPerson?> PersonAsync(OnCallShift? shift, IReadOnlyList<TeamMember> members, DateTimeOffset now, CancellationToken ct)
     {
         if (shift is null) return null;
         var name = members.FirstOrDefault(m => m.Id == shift.MemberId)?.DisplayName
             ?? (await directory.MemberAsync(shift.MemberId, ct))?.DisplayName ?? "?";
-        return new OnCallPerson(name, shift.Source, shift.From, shift.To);
+        return new OnCallPerson(name, shift.Source, shift.From, shift.To < now + ScheduleResolver.Horizon ? shift.To : null);
     }
 }
