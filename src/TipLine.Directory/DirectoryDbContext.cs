@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using TipLine.Directory.Schedules;
 
 namespace TipLine.Directory;
 
@@ -8,6 +9,8 @@ public sealed class DirectoryDbContext(DbContextOptions<DirectoryDbContext> opti
     public DbSet<Team> Teams => Set<Team>();
     public DbSet<TeamMember> Members => Set<TeamMember>();
     public DbSet<ChannelNumber> ChannelNumbers => Set<ChannelNumber>();
+    public DbSet<Rotation> Rotations => Set<Rotation>();
+    public DbSet<OnCallOverride> Overrides => Set<OnCallOverride>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -43,6 +46,21 @@ public sealed class DirectoryDbContext(DbContextOptions<DirectoryDbContext> opti
             e.Property(m => m.AlertEmail).HasMaxLength(320);
             e.Property(m => m.TimeZone).HasMaxLength(64).HasDefaultValue("UTC");
             e.HasOne<Team>().WithMany().HasForeignKey(m => m.TeamId);
+        });
+        model.Entity<Rotation>(e =>
+        {
+            e.ToTable("rotations");
+            e.HasKey(r => r.TeamId);
+            e.Property(r => r.Interval).HasConversion<string>().HasMaxLength(10);
+            e.Property(r => r.TimeZone).HasMaxLength(64);
+            e.HasOne<Team>().WithOne().HasForeignKey<Rotation>(r => r.TeamId);
+        });
+        model.Entity<OnCallOverride>(e =>
+        {
+            e.ToTable("on_call_overrides");
+            e.HasIndex(o => new { o.TeamId, o.EndsAt });
+            e.HasOne<Team>().WithMany().HasForeignKey(o => o.TeamId);
+            e.HasOne<TeamMember>().WithMany().HasForeignKey(o => o.MemberId);
         });
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using TipLine.Bus;
+using TipLine.Directory.Schedules;
 
 namespace TipLine.Directory;
 
@@ -9,5 +10,7 @@ public static class DirectoryServiceCollectionExtensions
     public static IServiceCollection AddDirectory(this IServiceCollection services, IConfiguration configuration) =>
         services.AddModuleDbContext<DirectoryDbContext>(configuration, "Directory")
             .AddScoped<SchoolDirectory>()
+            .AddScoped<OnCallDirectory>()
+            .AddScoped<ScheduleAdministration>()
             .AddMemoryCache();
 }

@@ -46,6 +46,9 @@ public sealed class SchoolDirectory(DirectoryDbContext db, IMemoryCache cache)
                 .SingleOrDefaultAsync(ct);
         });
 
+    public async Task<IReadOnlyList<Team>> ListTeamsAsync(CancellationToken ct) =>
+        await db.Teams.AsNoTracking().OrderBy(t => t.Name).ToListAsync(ct);
+
     public async Task<IReadOnlyList<TeamMember>> MembersOfTeamAsync(Guid teamId, CancellationToken ct) =>
         await db.Members.AsNoTracking().Where(m => m.TeamId == teamId).OrderBy(m => m.RotationOrder).ToListAsync(ct);
 

@@ -14,7 +14,7 @@ public sealed class TeamMember
     public Guid TeamId { get; set; }
     public required string DisplayName { get; set; }
     public TeamRole Role { get; set; }
-    /// <summary>Position in the team's on-call rotation.</summary>
+    /// <summary>Order in the team's listing; a team with no rotation set takes turns in this order.</summary>
     public int RotationOrder { get; set; }
 
     /// <summary>Where SMS alerts reach this member (E.164), if they take them.</summary>

@@ -5,7 +5,6 @@ using Microsoft.Extensions.Options;
 using TipLine.Bus;
 using TipLine.Bus.Database;
 using TipLine.Routing.Consumers;
-using TipLine.Routing.OnCall;
 using TipLine.Routing.Translation;
 
 namespace TipLine.Routing;
@@ -16,7 +15,7 @@ public static class RoutingModule
     {
         services.AddModuleDbContext<RoutingDbContext>(configuration, "Routing").AddOutboxRelay<RoutingDbContext>();
         services.AddOptions<TranslationOptions>().Bind(configuration.GetSection("Translation"));
-        services.AddScoped<ReportRouter>().AddScoped<OnCallRotation>().AddScoped<TipTranslation>();
+        services.AddScoped<ReportRouter>().AddScoped<TipTranslation>();
 
         var apy = configuration["Translation:ApyBaseUrl"];
         if (string.IsNullOrWhiteSpace(apy))

@@ -14,6 +14,7 @@ using TipLine.Twilio;
 using TipLine.Teams.Audit;
 using TipLine.Teams.Cases;
 using TipLine.Teams.Consumers;
+using TipLine.Teams.OnCall;
 using TipLine.Teams.Staff;
 
 namespace TipLine.Teams;
@@ -25,6 +26,7 @@ public static class TeamsModule
     {
         services.AddModuleDbContext<TeamsDbContext>(configuration, "Teams").AddOutboxRelay<TeamsDbContext>();
         services.AddScoped<CaseWork>().AddScoped<AuditLog>();
+        services.AddScoped<OnCallBoard>().AddScoped<ScheduleEditor>().AddScoped<CalendarFeeds>().AddScoped<OnCallCalendar>();
         services.AddOptions<AlertOptions>().Bind(configuration.GetSection("Alerts"));
         services.AddTwilio(configuration);
         services.AddScoped<SmsAlertSender>().AddScoped<IAlertSender>(sp => sp.GetRequiredService<SmsAlertSender>());
@@ -80,6 +82,7 @@ public static class TeamsModule
     public static IEndpointRouteBuilder MapTeams(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapTeamsApi();
+        endpoints.MapCalendarFeed();
         // An attachment is played by the case page's <audio> element, with the staff cookie.
         endpoints.MapGet("/staff/cases/{caseId:guid}/attachments/{attachmentId:guid}", async (Guid caseId, Guid attachmentId,
             System.Security.Claims.ClaimsPrincipal user, CaseWork work, CancellationToken ct) =>

@@ -7,6 +7,12 @@ public static class AuditActions
     public const string Acknowledge = "case.acknowledge";
     public const string AskQuestion = "case.ask";
     public const string ViewAttachment = "attachment.view";
+    public const string SaveRotation = "schedule.rotation.save";
+    public const string AddOverride = "schedule.override.add";
+    public const string RemoveOverride = "schedule.override.remove";
+    public const string CreateCalendarFeed = "calendar.feed.create";
+    public const string RevokeCalendarFeed = "calendar.feed.revoke";
+    public const string ReadCalendarFeed = "calendar.feed.read";
 }
 
 /// <summary>Appends to the audit log in the caller's unit of work; a trigger forbids changing past entries.</summary>

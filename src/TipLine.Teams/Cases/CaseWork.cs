@@ -10,7 +10,7 @@ namespace TipLine.Teams.Cases;
 
 /// <summary>
 /// What a staff member does with cases, for the pages and the API alike. A member reaches only
-/// their own team's cases; every view and action, allowed or not, is audited.
+/// their own team's cases and the cases they are on call for; every view and action, allowed or not, is audited.
 /// </summary>
 public sealed class CaseWork(TeamsDbContext db, SchoolDirectory directory, AuditLog audit, AttachmentStore attachments, TimeProvider clock)
 {
@@ -49,8 +49,7 @@ public sealed class CaseWork(TeamsDbContext db, SchoolDirectory directory, Audit
         return new CaseResult<CaseDetail>(CaseAccess.Allowed, new CaseDetail(c.Id, await directory.SchoolNameAsync(c.SchoolId, ct) ?? "?",
             c.Channel, c.Pseudonym, c.ReporterLanguage, c.TeamLanguage, c.Original, c.Translation, c.NeedsTranslation,
             c.SuggestedUrgency, c.Categories, c.DangerNow, c.AcceptedAt, c.RoutedAt,
-            c.AssignedMemberId is { } assigned ? names.GetValueOrDefault(assigned) : null,
-            c.AcknowledgedAt, c.AcknowledgedBy is { } by ? names.GetValueOrDefault(by) : null, conversation, attachments));
+            await NameAsync(c.AssignedMemberId, names, ct), c.AcknowledgedAt, await NameAsync(c.AcknowledgedBy, names, ct), conversation, attachments));
     }
 
     /// <summary>Records who acknowledged and when; acknowledging again changes nothing.</summary>
@@ -102,13 +101,18 @@ public sealed class CaseWork(TeamsDbContext db, SchoolDirectory directory, Audit
         return file is null ? new CaseResult<AttachmentFile>(CaseAccess.NotFound) : new CaseResult<AttachmentFile>(CaseAccess.Allowed, file);
     }
 
+    /// <summary>A team member's name, or a district fallback member's, who is not on the case's team.</summary>
+    private async Task<string?> NameAsync(Guid? memberId, Dictionary<Guid, string> teamNames, CancellationToken ct) =>
+        memberId is not { } id ? null : teamNames.GetValueOrDefault(id) ?? (await directory.MemberAsync(id, ct))?.DisplayName;
+
     private async Task<(CaseAccess, Case?)> AuthorizeAsync(Guid staffId, Guid caseId, string action, CancellationToken ct)
     {
         var c = await db.Cases.SingleOrDefaultAsync(x => x.Id == caseId, ct);
         var member = await directory.MemberAsync(staffId, ct);
+        // The member on call for the case may be from the district's 24/7 team, covering a team that had nobody.
         var access = c is null ? CaseAccess.NotFound
-            : member is null || member.TeamId != c.TeamId ? CaseAccess.Forbidden
-            : CaseAccess.Allowed;
+            : member is not null && (member.TeamId == c.TeamId || c.AssignedMemberId == member.Id) ? CaseAccess.Allowed
+            : CaseAccess.Forbidden;
         audit.Record(staffId, action, caseId, access == CaseAccess.Allowed);
         return (access, c);
     }
