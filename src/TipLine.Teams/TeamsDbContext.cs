@@ -6,6 +6,7 @@ using TipLine.Bus;
 using TipLine.Contracts;
 using TipLine.Teams.Audit;
 using TipLine.Teams.Cases;
+using TipLine.Teams.Escalation;
 using TipLine.Teams.Staff;
 using TipLine.Teams.SystemStatus;
 
@@ -22,6 +23,8 @@ public sealed class TeamsDbContext(DbContextOptions<TeamsDbContext> options)
     public DbSet<EarlyAnswer> EarlyAnswers => Set<EarlyAnswer>();
     public DbSet<EarlyAttachment> EarlyAttachments => Set<EarlyAttachment>();
     public DbSet<SystemHealth> SystemHealth => Set<SystemHealth>();
+    public DbSet<CaseEscalation> Escalations => Set<CaseEscalation>();
+    public DbSet<AlertAttempt> AlertAttempts => Set<AlertAttempt>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -76,6 +79,7 @@ public sealed class TeamsDbContext(DbContextOptions<TeamsDbContext> options)
             e.Property(a => a.Action).HasMaxLength(40);
         });
         builder.Entity<SystemHealth>().ToTable("system_health");
+        builder.AddEscalationTables();
     }
 
     private static Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<T, string> Json<T>() => new(
