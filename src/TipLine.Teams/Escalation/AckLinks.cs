@@ -27,7 +27,7 @@ public sealed class AckLinks(IOptions<EscalationOptions> options)
     public (Guid AttemptId, DateTimeOffset Expires)? Read(string token)
     {
         var bytes = new byte[64];
-        if (token.Length > 80 || !Base64Url.TryDecodeFromChars(token, bytes, out var length) || length != 16 + 8 + MacLength) return null;
+        if (token.Length > 80 || !Base64Url.IsValid(token) || !Base64Url.TryDecodeFromChars(token, bytes, out var length) || length != 16 + 8 + MacLength) return null;
         if (!CryptographicOperations.FixedTimeEquals(Mac(bytes.AsSpan(0, 24)), bytes.AsSpan(24, MacLength))) return null;
         return (new Guid(bytes.AsSpan(0, 16)), DateTimeOffset.FromUnixTimeSeconds(BinaryPrimitives.ReadInt64BigEndian(bytes.AsSpan(16, 8))));
     }
