@@ -71,4 +71,11 @@ public sealed class SchoolDirectory(DirectoryDbContext db, IMemoryCache cache)
             return (IReadOnlyList<SchoolCode>)await db.Schools.AsNoTracking().OrderBy(s => s.IsDistrictWide).ThenBy(s => s.Code)
                 .Select(s => new SchoolCode(s.Id, s.Code, s.Name)).ToListAsync(ct);
         }) ?? [];
+
+    /// <summary>Members whose alert phone is <paramref name="phone"/> (E.164): who texted the alerts number.</summary>
+    public async Task<IReadOnlyList<TeamMember>> MembersWithAlertPhoneAsync(string phone, CancellationToken ct) =>
+        await db.Members.AsNoTracking().Where(m => m.AlertPhone == phone).ToListAsync(ct);
+
+    public async Task<IReadOnlyDictionary<Guid, string>> TeamNamesAsync(CancellationToken ct) =>
+        await db.Teams.AsNoTracking().ToDictionaryAsync(t => t.Id, t => t.Name, ct);
 }

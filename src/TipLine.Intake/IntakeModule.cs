@@ -53,11 +53,6 @@ public static class IntakeModule
         return services;
     }
 
-    private static void AddQueuedWork<TWork>(this IServiceCollection services, Func<IServiceProvider, TimeSpan> pollInterval)
-        where TWork : IQueuedWork =>
-        services.AddHostedService(sp => new QueuedWorkService<TWork>(sp.GetRequiredService<IServiceScopeFactory>(),
-            () => pollInterval(sp), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<QueuedWorkService<TWork>>>()));
-
     public static void AddIntakeConsumers(this IBusRegistrationConfigurator bus)
     {
         bus.AddRetryingConsumer<CaseOpenedConsumer>();

@@ -7,6 +7,7 @@ using TipLine.Contracts;
 using TipLine.Teams.Audit;
 using TipLine.Teams.Cases;
 using TipLine.Teams.OnCall;
+using TipLine.Teams.Escalation;
 using TipLine.Teams.Staff;
 using TipLine.Teams.SystemStatus;
 
@@ -24,6 +25,8 @@ public sealed class TeamsDbContext(DbContextOptions<TeamsDbContext> options)
     public DbSet<EarlyAttachment> EarlyAttachments => Set<EarlyAttachment>();
     public DbSet<SystemHealth> SystemHealth => Set<SystemHealth>();
     public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
+    public DbSet<CaseEscalation> Escalations => Set<CaseEscalation>();
+    public DbSet<AlertAttempt> AlertAttempts => Set<AlertAttempt>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -84,6 +87,7 @@ public sealed class TeamsDbContext(DbContextOptions<TeamsDbContext> options)
             e.HasKey(f => f.StaffId);
             e.HasIndex(f => f.TokenHash).IsUnique();
         });
+        builder.AddEscalationTables();
     }
 
     private static Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<T, string> Json<T>() => new(

@@ -15,6 +15,7 @@ using TipLine.Teams.Audit;
 using TipLine.Teams.Cases;
 using TipLine.Teams.Consumers;
 using TipLine.Teams.OnCall;
+using TipLine.Teams.Escalation;
 using TipLine.Teams.Staff;
 
 namespace TipLine.Teams;
@@ -30,6 +31,7 @@ public static class TeamsModule
         services.AddOptions<AlertOptions>().Bind(configuration.GetSection("Alerts"));
         services.AddTwilio(configuration);
         services.AddScoped<SmsAlertSender>().AddScoped<IAlertSender>(sp => sp.GetRequiredService<SmsAlertSender>());
+        services.AddEscalation(configuration);
         services.AddAttachments(configuration);
 
         services.AddIdentityCore<StaffUser>(o =>
@@ -83,6 +85,7 @@ public static class TeamsModule
     {
         endpoints.MapTeamsApi();
         endpoints.MapCalendarFeed();
+        endpoints.MapAlertWebhooks();
         // An attachment is played by the case page's <audio> element, with the staff cookie.
         endpoints.MapGet("/staff/cases/{caseId:guid}/attachments/{attachmentId:guid}", async (Guid caseId, Guid attachmentId,
             System.Security.Claims.ClaimsPrincipal user, CaseWork work, CancellationToken ct) =>

@@ -11,11 +11,13 @@ public static class AlertText
 {
     public static string For(Alert alert)
     {
-        var text = $"TipLine: new {Label(alert.Urgency)} tip for {alert.SchoolName}. Open {alert.Link}";
+        var text = $"{Subject(alert)}. Open {alert.Link}";
         return alert.ReplyCode is null ? text : $"{text} or reply {alert.ReplyCode} to acknowledge.";
     }
 
-    public static string Subject(Alert alert) => $"TipLine: new {Label(alert.Urgency)} tip for {alert.SchoolName}";
+    public static string Subject(Alert alert) => alert.Tips > 1
+        ? $"TipLine: {alert.Tips} new {Label(alert.Urgency)} tips for {alert.SchoolName}"
+        : $"TipLine: new {Label(alert.Urgency)} tip for {alert.SchoolName}";
 
     private static string Label(SuggestedUrgency urgency) => urgency switch
     {

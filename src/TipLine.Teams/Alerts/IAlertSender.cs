@@ -10,9 +10,10 @@ public enum AlertMethod
 
 /// <summary>
 /// What an on-call alert says: the school, the suggested urgency and a link; never tip text or names.
-/// <paramref name="ReplyCode"/> is the short code a staff member can text back to acknowledge.
+/// <paramref name="ReplyCode"/> is the short code a staff member can text back to acknowledge. A digest counts
+/// <paramref name="Tips"/> tips and names their schools.
 /// </summary>
-public sealed record Alert(string SchoolName, SuggestedUrgency Urgency, Uri Link, string? ReplyCode = null);
+public sealed record Alert(string SchoolName, SuggestedUrgency Urgency, Uri Link, string? ReplyCode = null, int Tips = 1);
 
 /// <summary>
 /// <paramref name="Sent"/>: the provider took the alert (a later delivery failure may still be reported).

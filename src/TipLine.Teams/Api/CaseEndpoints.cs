@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using TipLine.Teams.Cases;
+using TipLine.Teams.Escalation;
 using TipLine.Teams.Staff;
 
 namespace TipLine.Teams.Api;
@@ -65,6 +66,8 @@ public static class CaseEndpoints
             var row = await db.SystemHealth.AsNoTracking().SingleOrDefaultAsync(ct);
             return TypedResults.Ok(new HealthResponse(row?.UnroutedReports ?? 0, row?.OldestUnroutedAcceptedAt, row?.CountedAt));
         }).WithTags("Administration").RequireAuthorization(p => p.RequireRole(StaffRoles.DistrictAdmin));
+        endpoints.MapGet("/api/admin/ack-times", async (AckTimes times, CancellationToken ct) => TypedResults.Ok(await times.ComputeAsync(ct)))
+            .WithTags("Administration").RequireAuthorization(p => p.RequireRole(StaffRoles.DistrictAdmin));
         return endpoints;
     }
 

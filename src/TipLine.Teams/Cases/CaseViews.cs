@@ -12,7 +12,7 @@ public sealed record ConversationItem(
     DateTimeOffset CreatedAt, string? DeliveryStatus);
 
 /// <summary>
-/// The case page: original and translation side by side. No contact detail exists here to show. Attachments are played
+/// The case page: original and translation side by side, and every alert sent about the case. No contact detail exists here to show. Attachments are played
 /// from /staff/cases/{caseId}/attachments/{id}.
 /// </summary>
 public sealed record CaseDetail(
@@ -20,7 +20,7 @@ public sealed record CaseDetail(
     TipContent Original, TipContent? Translation, bool NeedsTranslation, SuggestedUrgency SuggestedUrgency,
     IReadOnlyList<string> Categories, bool DangerNow, DateTimeOffset AcceptedAt, DateTimeOffset RoutedAt,
     string? AssignedTo, DateTimeOffset? AcknowledgedAt, string? AcknowledgedBy, IReadOnlyList<ConversationItem> Conversation,
-    IReadOnlyList<Guid> AttachmentIds);
+    IReadOnlyList<Guid> AttachmentIds, IReadOnlyList<Escalation.AlertItem> Alerts);
 
 public enum CaseAccess
 {

@@ -4,6 +4,7 @@ using TipLine.Bus.Outbox;
 using TipLine.Contracts;
 using TipLine.Directory;
 using TipLine.Teams.Audit;
+using TipLine.Teams.Escalation;
 using TipLine.Teams.Staff;
 
 namespace TipLine.Teams.Cases;
@@ -12,7 +13,8 @@ namespace TipLine.Teams.Cases;
 /// What a staff member does with cases, for the pages and the API alike. A member reaches only
 /// their own team's cases and the cases they are on call for; every view and action, allowed or not, is audited.
 /// </summary>
-public sealed class CaseWork(TeamsDbContext db, SchoolDirectory directory, AuditLog audit, AttachmentStore attachments, TimeProvider clock)
+public sealed class CaseWork(
+    TeamsDbContext db, SchoolDirectory directory, AuditLog audit, AttachmentStore attachments, AlertTimeline alerts, TimeProvider clock)
 {
     public const int MaxQuestionLength = 2000;
 
@@ -49,7 +51,8 @@ public sealed class CaseWork(TeamsDbContext db, SchoolDirectory directory, Audit
         return new CaseResult<CaseDetail>(CaseAccess.Allowed, new CaseDetail(c.Id, await directory.SchoolNameAsync(c.SchoolId, ct) ?? "?",
             c.Channel, c.Pseudonym, c.ReporterLanguage, c.TeamLanguage, c.Original, c.Translation, c.NeedsTranslation,
             c.SuggestedUrgency, c.Categories, c.DangerNow, c.AcceptedAt, c.RoutedAt,
-            await NameAsync(c.AssignedMemberId, names, ct), c.AcknowledgedAt, await NameAsync(c.AcknowledgedBy, names, ct), conversation, attachments));
+            await NameAsync(c.AssignedMemberId, names, ct), c.AcknowledgedAt, await NameAsync(c.AcknowledgedBy, names, ct), conversation, attachments,
+            await alerts.ForCaseAsync(caseId, ct)));
     }
 
     /// <summary>Records who acknowledged and when; acknowledging again changes nothing.</summary>
@@ -64,7 +67,14 @@ public sealed class CaseWork(TeamsDbContext db, SchoolDirectory directory, Audit
             var taken = await db.Cases.Where(x => x.Id == caseId && x.AcknowledgedAt == null).ExecuteUpdateAsync(s => s
                 .SetProperty(x => x.AcknowledgedAt, now)
                 .SetProperty(x => x.AcknowledgedBy, staffId), ct);
-            if (taken == 1) db.AddToOutbox(new CaseAcknowledged(c.Id, c.ReportId, now), now);
+            if (taken == 1)
+            {
+                db.AddToOutbox(new CaseAcknowledged(c.Id, c.ReportId, now), now);
+                await db.Escalations.Where(e => e.CaseId == caseId && e.NextDueAt != null).ExecuteUpdateAsync(s => s
+                    .SetProperty(e => e.NextDueAt, (DateTimeOffset?)null)
+                    .SetProperty(e => e.StoppedAt, now)
+                    .SetProperty(e => e.StopReason, "acknowledged"), ct);
+            }
         }
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
@@ -109,11 +119,17 @@ public sealed class CaseWork(TeamsDbContext db, SchoolDirectory directory, Audit
     {
         var c = await db.Cases.SingleOrDefaultAsync(x => x.Id == caseId, ct);
         var member = await directory.MemberAsync(staffId, ct);
-        // The member on call for the case may be from the district's 24/7 team, covering a team that had nobody.
+        // The member on call for the case, or one escalation alerted, may be from the district's 24/7 team.
         var access = c is null ? CaseAccess.NotFound
-            : member is not null && (member.TeamId == c.TeamId || c.AssignedMemberId == member.Id) ? CaseAccess.Allowed
+            : member is not null && (member.TeamId == c.TeamId || c.AssignedMemberId == member.Id || await WasAlertedAsync(staffId, caseId, ct))
+                ? CaseAccess.Allowed
             : CaseAccess.Forbidden;
         audit.Record(staffId, action, caseId, access == CaseAccess.Allowed);
         return (access, c);
     }
+
+    /// <summary>Escalation reached this member (e.g. on the district's fallback team): they may open and acknowledge the case.</summary>
+    private Task<bool> WasAlertedAsync(Guid staffId, Guid caseId, CancellationToken ct) =>
+        db.AlertAttempts.AnyAsync(a => a.MemberId == staffId && a.CaseIds.Contains(caseId) && a.Status != AttemptStatus.Pending
+            && a.Status != AttemptStatus.Cancelled, ct);
 }

@@ -4,11 +4,15 @@ using TipLine.Bus.Inbox;
 using TipLine.Bus.Outbox;
 using TipLine.Contracts;
 using TipLine.Teams.Cases;
+using TipLine.Teams.Escalation;
 
 namespace TipLine.Teams.Consumers;
 
-/// <summary>Opens the case in the team's queue, once per report however often the report is routed.</summary>
-public sealed class ReportRoutedConsumer(TeamsDbContext db, TimeProvider clock) : IConsumer<ReportRouted>
+/// <summary>
+/// Opens the case in the team's queue, once per report however often the report is routed, with the escalation that
+/// alerts the team about it.
+/// </summary>
+public sealed class ReportRoutedConsumer(TeamsDbContext db, EscalationStart escalation, TimeProvider clock) : IConsumer<ReportRouted>
 {
     public Task Consume(ConsumeContext<ReportRouted> context) =>
         db.HandleOnceAsync<ReportRoutedConsumer>(context, clock.GetUtcNow(), async ct =>
@@ -32,6 +36,7 @@ public sealed class ReportRoutedConsumer(TeamsDbContext db, TimeProvider clock) 
                 AcceptedAt = r.AcceptedAt, RoutedAt = r.RoutedAt,
             };
             db.Cases.Add(opened);
+            if (escalation.For(opened, now) is { } timer) db.Escalations.Add(timer);
             var earlyFiles = await db.EarlyAttachments.Where(a => a.ReportId == r.ReportId).ToListAsync(ct);
             db.EarlyAttachments.RemoveRange(earlyFiles);
             foreach (var attachment in (r.AttachmentIds ?? []).Concat(earlyFiles.Select(a => a.AttachmentId)).Distinct())

@@ -29,7 +29,8 @@ public static class TipLineHost
         ApplicationName = typeof(TipLineHost).Assembly.GetName().Name,
     });
 
-    public static WebApplication Build(WebApplicationBuilder builder)
+    /// <param name="replaceServices">Last word on the services before the app is built (a test's stand-in for a provider).</param>
+    public static WebApplication Build(WebApplicationBuilder builder, Action<IServiceCollection>? replaceServices = null)
     {
         var targets = Targets.From(builder.Configuration);
         var services = builder.Services;
@@ -65,6 +66,7 @@ public static class TipLineHost
             o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()];
         });
 
+        replaceServices?.Invoke(services);
         var app = builder.Build();
         app.UseMiddleware<PrivacyMiddleware>();
         app.UseRequestLocalization();

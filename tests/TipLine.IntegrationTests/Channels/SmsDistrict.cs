@@ -14,7 +14,7 @@ public abstract class SmsDistrict : IAsyncLifetime
     public const string PublicBaseUrl = "https://tips.example.org";
 
     protected AppEnvironment Environment { get; private set; } = null!;
-    protected TipLineApp App { get; private set; } = null!;
+    protected TipLineApp App { get; set; } = null!;
     protected FakeTwilioApi Twilio { get; private set; } = null!;
 
     protected virtual IEnumerable<Answer> TwilioAnswers => [];
@@ -31,7 +31,11 @@ public abstract class SmsDistrict : IAsyncLifetime
     {
         Twilio = await FakeTwilioApi.StartAsync(TwilioAnswers, TwilioRoutes);
         Environment = await AppEnvironment.CreateAsync();
-        App = await TipLineApp.StartAsync(Environment, settings: new Dictionary<string, string?>
+        App = await StartAppAsync();
+    }
+
+    /// <summary>Starts a TipLine process of this district; a second one shares its database and RabbitMQ vhost.</summary>
+    protected Task<TipLineApp> StartAppAsync(bool seed = true) => TipLineApp.StartAsync(Environment, settings: new Dictionary<string, string?>
         {
             ["Twilio:AccountSid"] = AccountSid,
             ["Twilio:AuthToken"] = AuthToken,
@@ -39,10 +43,14 @@ public abstract class SmsDistrict : IAsyncLifetime
             ["Twilio:ApiBaseUrl"] = Twilio.BaseUrl.ToString().TrimEnd('/'),
             ["Twilio:RetryBaseDelay"] = "00:00:00.010",
             ["Twilio:RetryMaxDelay"] = "00:00:00.050",
-        }.Concat(MoreSettings).ToDictionary());
+        }.Concat(MoreSettings).ToDictionary(), seed: seed, replaceServices: ReplaceServices);
+
+    /// <summary>A test class's stand-ins for providers (e.g. an email sender that records).</summary>
+    protected virtual void ReplaceServices(Microsoft.Extensions.DependencyInjection.IServiceCollection services)
+    {
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         await App.DisposeAsync();
         await Environment.DisposeAsync();

@@ -45,7 +45,7 @@ public sealed class TipLineApp : IAsyncDisposable
     public string PublishedMessages => string.Join('\n', published);
 
     public static async Task<TipLineApp> StartAsync(AppEnvironment environment, string target = "all",
-        IDictionary<string, string?>? settings = null, bool seed = true)
+        IDictionary<string, string?>? settings = null, bool seed = true, Action<IServiceCollection>? replaceServices = null)
     {
         var builder = TipLineHost.CreateBuilder([]);
         builder.WebHost.UseUrls("http://127.0.0.1:0");
@@ -54,7 +54,7 @@ public sealed class TipLineApp : IAsyncDisposable
         var logs = new CapturedLogs();
         builder.Logging.ClearProviders().AddProvider(logs).SetMinimumLevel(LogLevel.Debug);
         builder.Logging.AddFilter((_, _, _) => true);
-        var web = TipLineHost.Build(builder);
+        var web = TipLineHost.Build(builder, replaceServices);
         var app = new TipLineApp(web, environment.Database, logs);
         await web.PrepareAsync();
         if (seed && target is "all")

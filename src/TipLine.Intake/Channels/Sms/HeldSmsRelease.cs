@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using TipLine.Bus;
 using TipLine.Directory;
 using TipLine.Intake.Reporters;
 

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TipLine.Attachments;
+using TipLine.Bus;
 using TipLine.Bus.Outbox;
 using TipLine.Contracts;
 using TipLine.Intake.Reporters;

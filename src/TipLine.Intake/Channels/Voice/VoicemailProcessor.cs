@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TipLine.Attachments;
+using TipLine.Bus;
 using TipLine.Contracts;
 using TipLine.Directory;
 using TipLine.Intake.Channels.Sms;

@@ -2,9 +2,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-namespace TipLine.Intake;
+namespace TipLine.Bus;
 
-/// <summary>A queue of slow work (downloading media, transcribing recordings) kept in PostgreSQL.</summary>
+/// <summary>A queue of work kept in PostgreSQL (downloading media, transcribing recordings, sending alerts).</summary>
 public interface IQueuedWork
 {
     /// <summary>Claims and does one item; false when there was nothing to do.</summary>
@@ -46,4 +46,13 @@ public sealed class QueuedWorkService<TWork>(
             }
         }
     }
+}
+
+public static class QueuedWorkServiceCollectionExtensions
+{
+    /// <summary>Runs <typeparamref name="TWork"/> (a scoped service) in a loop, polling at <paramref name="pollInterval"/> when idle.</summary>
+    public static IServiceCollection AddQueuedWork<TWork>(this IServiceCollection services, Func<IServiceProvider, TimeSpan> pollInterval)
+        where TWork : IQueuedWork =>
+        services.AddHostedService(sp => new QueuedWorkService<TWork>(sp.GetRequiredService<IServiceScopeFactory>(),
+            () => pollInterval(sp), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<QueuedWorkService<TWork>>>()));
 }

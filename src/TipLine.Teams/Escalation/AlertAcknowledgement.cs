@@ -1,0 +1,80 @@
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using TipLine.Teams.Alerts;
+using TipLine.Teams.Cases;
+
+namespace TipLine.Teams.Escalation;
+
+public enum LinkState
+{
+    Valid,
+    Invalid,
+    Expired,
+    Used,
+}
+
+/// <summary>What an acknowledgement link is about: only what the alert itself said.</summary>
+public sealed record AckLinkView(LinkState State, string? SchoolName = null, Contracts.SuggestedUrgency? Urgency = null, Guid? CaseId = null);
+
+public enum ReplyOutcome
+{
+    Acknowledged,
+    AlreadyAcknowledged,
+    NoMatch,
+}
+
+/// <summary>
+/// Acknowledging from an alert, as the member it was sent to: by its link (signed, single-use, expiring) or by texting
+/// back its code from the phone it went to. Both go through <see cref="CaseWork.AcknowledgeAsync"/>, so they are
+/// audited, announced and stop the escalation exactly like the case page's button.
+/// </summary>
+public sealed partial class AlertAcknowledgement(TeamsDbContext db, CaseWork work, AckLinks links, Directory.SchoolDirectory directory,
+    TimeProvider clock)
+{
+    public async Task<AckLinkView> ReadLinkAsync(string token, CancellationToken ct)
+    {
+        var (state, attempt) = await CheckAsync(token, ct);
+        return state == LinkState.Invalid ? new AckLinkView(state) : new AckLinkView(state, attempt!.SchoolName, attempt.Urgency, attempt.CaseIds[0]);
+    }
+
+    public async Task<AckLinkView> AcknowledgeByLinkAsync(string token, CancellationToken ct)
+    {
+        var (state, attempt) = await CheckAsync(token, ct);
+        if (state != LinkState.Valid) return state == LinkState.Invalid ? new AckLinkView(state) : new AckLinkView(state, attempt!.SchoolName, attempt.Urgency);
+        var now = clock.GetUtcNow();
+        // Two presses race for the link; only one uses it.
+        var taken = await db.AlertAttempts.Where(a => a.Id == attempt!.Id && a.LinkUsedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(a => a.LinkUsedAt, now), ct);
+        if (taken == 0) return new AckLinkView(LinkState.Used, attempt!.SchoolName, attempt.Urgency);
+        await work.AcknowledgeAsync(attempt!.MemberId, attempt.CaseIds[0], ct);
+        return new AckLinkView(LinkState.Valid, attempt.SchoolName, attempt.Urgency, attempt.CaseIds[0]);
+    }
+
+    /// <summary>A text to the alerts number: the code must be one sent by SMS to a member whose alert phone sent the reply.</summary>
+    public async Task<ReplyOutcome> AcknowledgeByReplyAsync(string fromPhone, string body, CancellationToken ct)
+    {
+        if (ReplyCode().Match(body) is not { Success: true } match) return ReplyOutcome.NoMatch;
+        var code = match.Value;
+        var members = (await directory.MembersWithAlertPhoneAsync(fromPhone, ct)).Select(m => m.Id).ToList();
+        var attempt = await db.AlertAttempts.AsNoTracking()
+            .Where(a => a.ReplyCode == code && a.Method == AlertMethod.Sms && members.Contains(a.MemberId) && a.Status != AttemptStatus.Pending)
+            .OrderByDescending(a => a.DueAt).FirstOrDefaultAsync(ct);
+        if (attempt is null) return ReplyOutcome.NoMatch;
+        var caseId = attempt.CaseIds[0];
+        if (await db.Cases.AnyAsync(c => c.Id == caseId && c.AcknowledgedAt != null, ct)) return ReplyOutcome.AlreadyAcknowledged;
+        await work.AcknowledgeAsync(attempt.MemberId, caseId, ct);
+        return ReplyOutcome.Acknowledged;
+    }
+
+    private async Task<(LinkState, AlertAttempt?)> CheckAsync(string token, CancellationToken ct)
+    {
+        if (links.Read(token) is not { } link) return (LinkState.Invalid, null);
+        var attempt = await db.AlertAttempts.AsNoTracking().SingleOrDefaultAsync(a => a.Id == link.AttemptId && !a.Digest, ct);
+        if (attempt is null) return (LinkState.Invalid, null);
+        if (attempt.LinkUsedAt is not null) return (LinkState.Used, attempt);
+        return link.Expires <= clock.GetUtcNow() ? (LinkState.Expired, attempt) : (LinkState.Valid, attempt);
+    }
+
+    [GeneratedRegex(@"\b\d{6}\b")]
+    private static partial Regex ReplyCode();
+}

@@ -1,0 +1,52 @@
+using TipLine.Contracts;
+using TipLine.Teams.Alerts;
+
+namespace TipLine.Teams.Escalation;
+
+public enum AttemptStatus
+{
+    Pending,
+    Sent,
+    Delivered,
+    Failed,
+    Cancelled,
+}
+
+/// <summary>
+/// One alert to one staff member by one method (teams.alert_attempts): planned as Pending, sent by whichever worker
+/// claims it, then kept as the case timeline's record of who was alerted, how, and what the provider said.
+/// It holds the alert's words (school, urgency), never tip text or anyone's address.
+/// </summary>
+public sealed class AlertAttempt
+{
+    public Guid Id { get; init; }
+
+    /// <summary>Attempts planned together (one level of one escalation, or one digest) share a step.</summary>
+    public Guid StepId { get; init; }
+
+    /// <summary>The case alerted about; a digest lists every case it counts.</summary>
+    public List<Guid> CaseIds { get; init; } = [];
+    public Guid MemberId { get; init; }
+    public AlertMethod Method { get; init; }
+
+    /// <summary>Escalation level (1, 2, 3…); 0 for a digest.</summary>
+    public int Level { get; init; }
+    public bool Digest { get; init; }
+    public required string SchoolName { get; init; }
+    public SuggestedUrgency Urgency { get; init; }
+    public int TipCount { get; init; } = 1;
+    public string? ReplyCode { get; init; }
+
+    /// <summary>The failed attempt this one replaces by the other method; a failure gets at most one fallback.</summary>
+    public Guid? FallbackFor { get; init; }
+
+    public DateTimeOffset DueAt { get; init; }
+    public AttemptStatus Status { get; set; }
+    public string? Detail { get; set; }
+    public string? ProviderId { get; set; }
+    public DateTimeOffset? SentAt { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>When the acknowledgement link in this alert was used; a link works once.</summary>
+    public DateTimeOffset? LinkUsedAt { get; set; }
+}

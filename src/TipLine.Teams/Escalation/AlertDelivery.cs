@@ -1,0 +1,99 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using TipLine.Directory;
+using TipLine.Teams.Alerts;
+
+namespace TipLine.Teams.Escalation;
+
+/// <summary>
+/// Sends one pending alert attempt. The row stays locked (FOR UPDATE SKIP LOCKED) while it is sent and its outcome
+/// is written in the same transaction, so two processes never send the same attempt; a process that dies mid-send
+/// leaves it pending for another to send (at least once). A failure is answered by the other method, once.
+/// </summary>
+public sealed class AlertDelivery(
+    TeamsDbContext db, SchoolDirectory directory, IEnumerable<IAlertSender> senders, AckLinks links, IOptions<AlertOptions> alerts,
+    IOptions<EscalationOptions> options, TimeProvider clock, ILogger<AlertDelivery> log)
+{
+    public async Task<bool> SendNextAsync(CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var due = await db.AlertAttempts.FromSql(
+                $"SELECT * FROM teams.alert_attempts WHERE \"Status\" = 'Pending' AND \"DueAt\" <= {now} ORDER BY \"DueAt\" LIMIT 1 FOR UPDATE SKIP LOCKED")
+            .ToListAsync(ct);
+        if (due.Count == 0) return false;
+        var attempt = due[0];
+        if (!attempt.Digest && await db.Cases.AnyAsync(c => attempt.CaseIds.Contains(c.Id) && c.AcknowledgedAt != null, ct))
+        {
+            Record(attempt, AttemptStatus.Cancelled, "acknowledged before sending", null);
+        }
+        else
+        {
+            var member = await directory.MemberAsync(attempt.MemberId, ct);
+            var outcome = await SendAsync(attempt, member, ct);
+            Record(attempt, outcome.Sent ? AttemptStatus.Sent : AttemptStatus.Failed, outcome.Detail, outcome.ProviderId);
+            log.LogInformation("Alert {AttemptId} by {Method} to member {MemberId}: {Status}", attempt.Id, attempt.Method, attempt.MemberId, attempt.Status);
+            if (!outcome.Sent && member is not null) await FallBackAsync(attempt, member, ct);
+        }
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return true;
+    }
+
+    /// <summary>
+    /// Plans the same alert by the other method, due now, unless this attempt is itself a fallback, the other method
+    /// was planned with it, or the member has no address for it.
+    /// </summary>
+    public async Task FallBackAsync(AlertAttempt failed, TeamMember member, CancellationToken ct)
+    {
+        var other = EscalationLadder.Other(failed.Method);
+        if (failed.FallbackFor is not null || string.IsNullOrEmpty(EscalationLadder.AddressFor(member, other))) return;
+        var alreadyPlanned = await db.AlertAttempts.AnyAsync(a => a.StepId == failed.StepId && a.MemberId == failed.MemberId
+            && (a.Method == other || a.FallbackFor == failed.Id), ct);
+        if (alreadyPlanned) return;
+        var now = clock.GetUtcNow();
+        db.AlertAttempts.Add(new AlertAttempt
+        {
+            Id = Guid.NewGuid(), StepId = failed.StepId, CaseIds = failed.CaseIds, MemberId = failed.MemberId, Method = other,
+            Level = failed.Level, Digest = failed.Digest, SchoolName = failed.SchoolName, Urgency = failed.Urgency, TipCount = failed.TipCount,
+            ReplyCode = failed.ReplyCode, FallbackFor = failed.Id, DueAt = now, UpdatedAt = now,
+        });
+    }
+
+    private async Task<AlertOutcome> SendAsync(AlertAttempt attempt, TeamMember? member, CancellationToken ct)
+    {
+        var address = member is null ? null : EscalationLadder.AddressFor(member, attempt.Method);
+        if (string.IsNullOrEmpty(address)) return new AlertOutcome(false, "no address for this method");
+        if (senders.LastOrDefault(s => s.Method == attempt.Method) is not { } sender) return new AlertOutcome(false, "no sender configured");
+        try
+        {
+            return await sender.SendAsync(address, AlertFor(attempt), ct);
+        }
+        catch (Exception e) when (!ct.IsCancellationRequested)
+        {
+            // The provider's failure is this attempt's outcome: recorded, and answered by the other method.
+            log.LogWarning("Alert {AttemptId} by {Method} threw {Error}", attempt.Id, attempt.Method, e.GetType().Name);
+            return new AlertOutcome(false, $"error ({e.GetType().Name})");
+        }
+    }
+
+    private Alert AlertFor(AlertAttempt attempt)
+    {
+        var staff = alerts.Value.StaffBaseUrl.TrimEnd('/');
+        if (attempt.Digest) return new Alert(attempt.SchoolName, attempt.Urgency, new Uri($"{staff}/staff"), Tips: attempt.TipCount);
+        var token = links.Token(attempt.Id, clock.GetUtcNow() + options.Value.AckLinkLifetime);
+        return new Alert(attempt.SchoolName, attempt.Urgency, new Uri($"{staff}{AckLinks.PathPrefix}{token}"),
+            attempt.Method == AlertMethod.Sms ? attempt.ReplyCode : null);
+    }
+
+    private void Record(AlertAttempt attempt, AttemptStatus status, string detail, string? providerId)
+    {
+        var now = clock.GetUtcNow();
+        attempt.Status = status;
+        attempt.Detail = detail.Length > 200 ? detail[..200] : detail;
+        attempt.ProviderId = providerId;
+        attempt.SentAt = now;
+        attempt.UpdatedAt = now;
+    }
+}

@@ -1,0 +1,58 @@
+using TipLine.Contracts;
+using TipLine.Directory;
+using TipLine.Teams.Alerts;
+
+namespace TipLine.Teams.Escalation;
+
+/// <summary>One alert to plan: this member, by this method.</summary>
+public sealed record PlannedAlert(Guid MemberId, AlertMethod Method);
+
+/// <summary>
+/// Who is alerted at each level, how, and when the next level is due. Level 1: the member on call (the team's
+/// administrator when nobody is), plus the administrator when the policy says so and the law-enforcement liaison at or
+/// above the district's threshold. Level 2: the whole team. Level 3 and every repeat: the district's 24/7 fallback team
+/// (the whole team again when the district has none; the caller passes none when the tip is already the fallback team's).
+/// </summary>
+public static class EscalationLadder
+{
+    public const int TopLevel = 3;
+
+    public static IReadOnlyList<TeamMember> MembersAt(int level, SuggestedUrgency urgency, Guid? onCall, IReadOnlyList<TeamMember> team,
+        IReadOnlyList<TeamMember> districtTeam, EscalationOptions options)
+    {
+        if (level >= TopLevel && districtTeam.Count > 0) return districtTeam;
+        if (level >= 2) return team;
+        var policy = options.PolicyFor(urgency);
+        var administrators = team.Where(m => m.Role == TeamRole.Administrator).ToList();
+        var first = team.Where(m => m.Id == onCall).ToList();
+        if (first.Count == 0) first = administrators.Count > 0 ? administrators : [.. team.Take(1)];
+        if (policy.AlertAdministrator) first.AddRange(administrators);
+        if (urgency >= options.LawEnforcementAt) first.AddRange(team.Where(m => m.Role == TeamRole.LawEnforcementLiaison));
+        return first.DistinctBy(m => m.Id).ToList();
+    }
+
+    /// <summary>
+    /// SMS and email at once, or the first method the member has an address for (SMS first when <paramref name="smsFirst"/>).
+    /// A member with neither address cannot be alerted.
+    /// </summary>
+    public static IEnumerable<PlannedAlert> Plan(IEnumerable<TeamMember> members, bool both, bool smsFirst = true)
+    {
+        foreach (var m in members)
+        {
+            var methods = new List<AlertMethod>();
+            if (!string.IsNullOrEmpty(m.AlertPhone)) methods.Add(AlertMethod.Sms);
+            if (!string.IsNullOrEmpty(m.AlertEmail)) methods.Add(AlertMethod.Email);
+            if (!smsFirst) methods.Reverse();
+            foreach (var method in both ? methods : methods.Take(1)) yield return new PlannedAlert(m.Id, method);
+        }
+    }
+
+    /// <summary>After alerting <paramref name="level"/>, when the next alert is due if nobody acknowledges.</summary>
+    public static DateTimeOffset NextDue(int level, DateTimeOffset now, UrgencyPolicy policy) =>
+        now + (level < TopLevel ? policy.EscalateAfter : policy.RepeatEvery);
+
+    public static AlertMethod Other(AlertMethod method) => method == AlertMethod.Sms ? AlertMethod.Email : AlertMethod.Sms;
+
+    public static string? AddressFor(TeamMember member, AlertMethod method) =>
+        method == AlertMethod.Sms ? member.AlertPhone : member.AlertEmail;
+}

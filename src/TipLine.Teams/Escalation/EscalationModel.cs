@@ -1,0 +1,35 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace TipLine.Teams.Escalation;
+
+public static class EscalationModel
+{
+    /// <summary>teams.escalations (the durable timers) and teams.alert_attempts (the queue and record of alerts).</summary>
+    public static ModelBuilder AddEscalationTables(this ModelBuilder builder)
+    {
+        builder.Entity<CaseEscalation>(e =>
+        {
+            e.ToTable("escalations");
+            e.HasKey(x => x.CaseId);
+            e.HasIndex(x => x.NextDueAt).HasFilter("\"NextDueAt\" IS NOT NULL");
+            e.Property(x => x.ReplyCode).HasMaxLength(6);
+            e.Property(x => x.StopReason).HasMaxLength(40);
+        });
+        builder.Entity<AlertAttempt>(e =>
+        {
+            e.ToTable("alert_attempts");
+            e.Property(a => a.Method).HasConversion<string>().HasMaxLength(10);
+            e.Property(a => a.Status).HasConversion<string>().HasMaxLength(20);
+            e.Property(a => a.SchoolName).HasMaxLength(2000);
+            e.Property(a => a.ReplyCode).HasMaxLength(6);
+            e.Property(a => a.Detail).HasMaxLength(200);
+            e.Property(a => a.ProviderId).HasMaxLength(64);
+            e.HasIndex(a => a.DueAt).HasFilter("\"Status\" = 'Pending'");
+            e.HasIndex(a => a.CaseIds).HasMethod("gin");
+            e.HasIndex(a => a.ProviderId);
+            e.HasIndex(a => a.FallbackFor).IsUnique();
+            e.HasIndex(a => new { a.ReplyCode, a.MemberId });
+        });
+        return builder;
+    }
+}
