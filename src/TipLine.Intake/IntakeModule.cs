@@ -9,6 +9,7 @@ using Microsoft.Extensions.Options;
 using TipLine.Bus;
 using TipLine.Bus.Database;
 using TipLine.Attachments;
+using TipLine.Intake.Channels.Email;
 using TipLine.Intake.Channels.Sms;
 using TipLine.Intake.Channels.Voice;
 using TipLine.Intake.Consumers;
@@ -49,6 +50,7 @@ public static class IntakeModule
             services.AddQueuedWork<VoicemailProcessor>(sp => sp.GetRequiredService<IOptions<VoicemailIntakeOptions>>().Value.PollInterval);
             services.AddQueuedWork<MmsMediaProcessor>(sp => sp.GetRequiredService<IOptions<MmsOptions>>().Value.PollInterval);
         }
+        services.AddEmailChannel(configuration, interval => services.AddQueuedWork<OutgoingEmailProcessor>(interval));
         return services;
     }
 

@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using TipLine.Attachments;
 using TipLine.Bus;
 using TipLine.Bus.Database;
+using TipLine.Mail;
 using TipLine.Teams.Alerts;
 using TipLine.Teams.Api;
 using TipLine.Twilio;
@@ -28,6 +29,8 @@ public static class TeamsModule
         services.AddOptions<AlertOptions>().Bind(configuration.GetSection("Alerts"));
         services.AddTwilio(configuration);
         services.AddScoped<SmsAlertSender>().AddScoped<IAlertSender>(sp => sp.GetRequiredService<SmsAlertSender>());
+        services.AddMail(configuration);
+        services.AddScoped<EmailAlertSender>().AddScoped<IAlertSender>(sp => sp.GetRequiredService<EmailAlertSender>());
         services.AddAttachments(configuration);
 
         services.AddIdentityCore<StaffUser>(o =>
