@@ -86,7 +86,7 @@ public sealed class MailServer(string imap, string smtp)
         await old.CloseAsync();
         await old.DeleteAsync();
         await Task.Delay(1100); // Dovecot derives UIDVALIDITY from the clock: a new second gives a new value
-        var created = (await FolderAsync(client, folder, create: true))!;
+        var created = (await client.GetFolder(client.PersonalNamespaces[0])!.CreateAsync(folder, true))!;
         await created.OpenAsync(FolderAccess.ReadOnly);
         var after = created.UidValidity;
         await client.DisconnectAsync(true);

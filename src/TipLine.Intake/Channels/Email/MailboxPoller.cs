@@ -62,14 +62,42 @@ public sealed class MailboxPoller(
         await inbox.OpenAsync(FolderAccess.ReadWrite, ct);
         var processed = await ProcessedFolderAsync(client, ct);
         var cursor = await CursorAsync(inbox.UidValidity, ct);
-        var sweep = true;
-        while (!ct.IsCancellationRequested)
+        // The server may announce new mail during any command of a pass, not only during IDLE: remember it, so it is never missed.
+        var changed = false;
+        CancellationTokenSource? idle = null;
+        void OnCountChanged(object? sender, EventArgs e)
         {
-            var (last, failures) = await PassAsync(client, inbox, processed, sweep ? 0 : cursor, ct);
-            if (last > cursor) await SaveCursorAsync(inbox.UidValidity, cursor = last, ct);
-            // After a failure the whole inbox is read again, soon: the mail that failed is still there.
-            sweep = failures > 0;
-            await WaitForMailAsync(client, inbox, preferPolling: sweep, ct);
+            changed = true;
+            idle?.Cancel();
+        }
+        inbox.CountChanged += OnCountChanged;
+        try
+        {
+            var sweep = true;
+            while (!ct.IsCancellationRequested)
+            {
+                changed = false;
+                var (last, failures) = await PassAsync(client, inbox, processed, sweep ? 0 : cursor, ct);
+                if (last > cursor) await SaveCursorAsync(inbox.UidValidity, cursor = last, ct);
+                // After a failure the whole inbox is read again, soon: the mail that failed is still there.
+                sweep = failures > 0;
+                if (changed && !sweep) continue;
+                if (sweep || !client.Capabilities.HasFlag(ImapCapabilities.Idle))
+                {
+                    await Task.Delay(options.Value.PollInterval, clock, ct);
+                    await client.NoOpAsync(ct);
+                    continue;
+                }
+                using (idle = new CancellationTokenSource(options.Value.IdleRefresh))
+                {
+                    await client.IdleAsync(idle.Token, ct);
+                }
+                idle = null;
+            }
+        }
+        finally
+        {
+            inbox.CountChanged -= OnCountChanged;
         }
     }
 
@@ -114,28 +142,6 @@ public sealed class MailboxPoller(
         await inbox.AddFlagsAsync(uid, MessageFlags.Deleted, silent: true, ct);
         // Without UIDPLUS the copy stays flagged \Deleted in the inbox (searches skip it) rather than expunging others' deletions.
         if (client.Capabilities.HasFlag(ImapCapabilities.UidPlus)) await inbox.ExpungeAsync([uid], ct);
-    }
-
-    private async Task WaitForMailAsync(ImapClient client, IMailFolder inbox, bool preferPolling, CancellationToken ct)
-    {
-        var settings = options.Value;
-        if (preferPolling || !client.Capabilities.HasFlag(ImapCapabilities.Idle))
-        {
-            await Task.Delay(settings.PollInterval, clock, ct);
-            await client.NoOpAsync(ct);
-            return;
-        }
-        using var done = new CancellationTokenSource(settings.IdleRefresh);
-        void OnArrival(object? sender, EventArgs e) => done.Cancel();
-        inbox.CountChanged += OnArrival;
-        try
-        {
-            await client.IdleAsync(done.Token, ct);
-        }
-        finally
-        {
-            inbox.CountChanged -= OnArrival;
-        }
     }
 
     private async Task<IMailFolder> ProcessedFolderAsync(ImapClient client, CancellationToken ct)
