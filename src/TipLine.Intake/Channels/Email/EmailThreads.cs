@@ -9,9 +9,15 @@ public static class EmailThreads
     public static void Extend(IntakeDbContext db, EmailThread thread, string messageId, string messageKey)
     {
         db.EmailThreadMessages.Add(new EmailThreadMessage { MessageKey = messageKey, ReportId = thread.ReportId });
-        if (messageId.Length == 0) return;
-        var ids = thread.References.Split(' ', StringSplitOptions.RemoveEmptyEntries).Append($"<{messageId.Trim('<', '>')}>").ToList();
+        thread.References = WithReference(thread.References, messageId);
+    }
+
+    /// <summary>References with one more Message-ID at the end, keeping the first and the latest ones within the length limit.</summary>
+    public static string WithReference(string references, string messageId)
+    {
+        if (messageId.Length == 0) return references;
+        var ids = references.Split(' ', StringSplitOptions.RemoveEmptyEntries).Append($"<{messageId.Trim('<', '>')}>").ToList();
         while (ids.Count > 2 && string.Join(' ', ids).Length > MaxReferencesLength) ids.RemoveAt(1);
-        thread.References = string.Join(' ', ids);
+        return string.Join(' ', ids);
     }
 }
