@@ -12,6 +12,7 @@
 #   TIPLINE_TEST_PG_PORT        PostgreSQL port (default 55432)
 #   TIPLINE_TEST_APY_PORT       Apertium APY port (default 2737)
 #   TIPLINE_TEST_IMAP_PORT      Dovecot IMAP port (default 10143); TIPLINE_TEST_SMTP_PORT SMTP (default 10025)
+#   TIPLINE_TEST_MAIL_DATA      mailboxes and mail server logs (default /var/tmp/tipline-test-mail)
 #   TIPLINE_TEST_CHROMIUM       browser for UI tests (default /usr/bin/chromium)
 #   TIPLINE_TEST_SERVICES_ONLY  if 1: start the services, print the exported variables and
 #                               stop before running tests (handy to run tests from an IDE:
@@ -124,7 +125,8 @@ fi
 
 # --- (d2) mail: Dovecot IMAP + OpenSMTPD ------------------------------------------------
 need_root "starting Dovecot and OpenSMTPD"
-as_root "$repo/infra/scripts/start-mail.sh" "$data/mail" "$imap_port" "$smtp_port"
+# Mail lives outside the repo: Dovecot's unprivileged user must reach it, and a checkout under /root is closed to it.
+as_root "$repo/infra/scripts/start-mail.sh" "${TIPLINE_TEST_MAIL_DATA:-/var/tmp/tipline-test-mail}" "$imap_port" "$smtp_port"
 
 # --- (e) connection settings for the test fixtures ------------------------------------
 export TIPLINE_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=postgres"

@@ -42,7 +42,18 @@ public sealed class OutgoingEmailProcessor(
         else
         {
             var messageId = ReplyMail.MessageIdFor(job.Id, thread.OurAddress);
-            var result = await sender.SendAsync(await ComposeAsync(job, thread, address, messageId, ct), ct);
+            MailSendResult result;
+            try
+            {
+                result = await sender.SendAsync(await ComposeAsync(job, thread, address, messageId, ct), ct);
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                // Shutting down: give the mail back at once instead of after the lease (it keeps its Message-ID if it went out).
+                await db.PendingEmails.Where(p => p.Id == job.Id).ExecuteUpdateAsync(p => p.SetProperty(x => x.NextAttemptAt, clock.GetUtcNow()),
+                    CancellationToken.None);
+                throw;
+            }
             (status, code) = result switch
             {
                 MailSent => ("sent", (int?)null),
