@@ -34,6 +34,14 @@ public sealed class MailTextTests
     }
 
     [Fact]
+    public void A_name_that_is_also_a_word_stays_where_it_is_the_word()
+    {
+        var cleaned = MailText.Clean("Will Parker says he will bring a gun. Ask WILL.", "Will Parker", "wparker@example.test");
+
+        Assert.Equal("[name] [name] says he will bring a gun. Ask [name].", cleaned);
+    }
+
+    [Fact]
     public void A_name_inside_a_longer_word_is_left_alone()
     {
         Assert.Equal("Ann-Marie and Annabel are fine", MailText.Clean("Ann-Marie and Annabel are fine", "Ann", "ann@example.test")

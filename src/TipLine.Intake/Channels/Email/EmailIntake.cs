@@ -85,7 +85,7 @@ public sealed class EmailIntake(
         var report = await db.Reports.AsNoTracking().SingleAsync(r => r.Id == thread.ReportId, ct);
         var kept = EmailFiles.Plan(mail);
         files.Store(kept, thread.ReportId, mail.MessageKey, announce: true, now);
-        var text = WithFileNotes(mail.Body, mail, kept);
+        var text = WithFileNotes(mail.Body.Length > 0 ? mail.Body : "(empty message)", mail, kept);
         var language = LanguageDetector.DetectOr(text, thread.Language);
         var answer = new FollowupMessage { Id = Guid.NewGuid(), ReportId = thread.ReportId, FromReporter = true, Text = text, Language = language, CreatedAt = now };
         db.FollowupMessages.Add(answer);

@@ -59,20 +59,28 @@ public static partial class MailText
         return false;
     }
 
+    /// <summary>
+    /// Blanks the sender's names as names are written (Maria, MARIA), so that a name that is also a word ("Will", "May") stays
+    /// when written as the word ("he will"); the mailbox name (maria.gonzalez) in any case.
+    /// </summary>
     private static string WithoutSenderName(string body, string? senderName, string senderAddress)
     {
-        var words = (senderName ?? "").Split([' ', ',', '.', '"', '\''], StringSplitOptions.RemoveEmptyEntries)
-            .Append(senderAddress.Split('@')[0])
-            .SelectMany(w => w.Split(['.', '_', '-'], StringSplitOptions.RemoveEmptyEntries).Append(w))
-            .Where(w => w.Length >= 3).Distinct(StringComparer.OrdinalIgnoreCase)
-            .OrderByDescending(w => w.Length);
-        foreach (var word in words)
+        var localPart = senderAddress.Split('@')[0];
+        var names = (senderName ?? "").Split([' ', ',', '.', '"', '\'', '(', ')'], StringSplitOptions.RemoveEmptyEntries)
+            .Concat(localPart.Split(['.', '_', '-', '+'], StringSplitOptions.RemoveEmptyEntries))
+            .Where(w => w.Length >= 3 && w.Any(char.IsLetter))
+            .SelectMany(w => new[] { w, char.ToUpperInvariant(w[0]) + w[1..].ToLowerInvariant(), w.ToUpperInvariant() });
+        if (localPart.Length >= 3) body = Blank(body, localPart, RegexOptions.IgnoreCase);
+        foreach (var name in names.Distinct(StringComparer.Ordinal).OrderByDescending(w => w.Length))
         {
-            body = Regex.Replace(body, $@"(?<![\p{{L}}\p{{N}}]){Regex.Escape(word)}(?![\p{{L}}\p{{N}}])", NamePlaceholder,
-                RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+            body = Blank(body, name, RegexOptions.None);
         }
         return body;
     }
+
+    private static string Blank(string body, string word, RegexOptions options) =>
+        Regex.Replace(body, $@"(?<![\p{{L}}\p{{N}}]){Regex.Escape(word)}(?![\p{{L}}\p{{N}}])", NamePlaceholder,
+            options | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
 
     private static void Append(HtmlNode node, StringBuilder text)
     {
