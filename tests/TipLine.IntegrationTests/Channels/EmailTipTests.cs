@@ -143,3 +143,35 @@ public sealed class EmailTipTests : EmailDistrict
         Assert.Empty(await Mail.MessagesAsync("MAILER-DAEMON@example.test"));
     }
 }
+
+/// <summary>Files sent with an email tip: a picture without its metadata for the team, other files kept aside, programs refused.</summary>
+public sealed class EmailAttachmentTests : EmailDistrict
+{
+    [Fact]
+    public async Task A_picture_reaches_the_case_without_metadata_and_a_program_is_refused_by_type_only()
+    {
+        var reporter = MailServer.NewUser("student", "example.test");
+        var tip = Tip(reporter, LincolnTips, "look", "He posted this photo of the gun.");
+        var body = new BodyBuilder { TextBody = "He posted this photo of the gun." };
+        body.Attachments.Add("IMG_2041_maria.jpg", MmsTests.Jpeg(), new ContentType("image", "jpeg"));
+        body.Attachments.Add("notes.pdf", "%PDF-1.4 notes"u8.ToArray(), new ContentType("application", "pdf"));
+        body.Attachments.Add("invoice.exe", "MZ this is a program"u8.ToArray(), new ContentType("application", "octet-stream"));
+        tip.Body = body.ToMessageBody();
+        await Mail.AppendAsync(LincolnTips, tip);
+
+        using var staff = await StaffClient.SignInAsync(App, "counselor@demo.tipline.test");
+        var detail = await staff.CaseAsync((await staff.WaitForCaseAsync()).CaseId);
+        var attachment = Assert.Single(detail.AttachmentIds);
+        using var opened = await staff.Http.GetAsync($"/staff/cases/{detail.CaseId}/attachments/{attachment}");
+        Assert.Equal(MmsTests.Jpeg(withMetadata: false), await opened.Content.ReadAsByteArrayAsync());
+        Assert.Contains("application/pdf", detail.Original.WhatHappened, StringComparison.Ordinal);
+        Assert.Contains("refused: executable", detail.Original.WhatHappened, StringComparison.Ordinal);
+        Assert.Equal(2L, await CountAsync("intake.email_attachments")); // the picture's and the PDF's originals, sealed
+        Assert.Contains("refused (executable): application/octet-stream", App.Logs.All, StringComparison.Ordinal);
+        foreach (var text in new[] { App.Logs.All, await App.Database.EverythingStoredAsync(), detail.Original.WhatHappened })
+        {
+            Assert.DoesNotContain("invoice.exe", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("IMG_2041", text, StringComparison.Ordinal);
+        }
+    }
+}

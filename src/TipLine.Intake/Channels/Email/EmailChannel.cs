@@ -20,6 +20,10 @@ public static class EmailChannel
         services.AddOptions<EmailOptions>().Bind(configuration.GetSection(EmailOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<EmailIntake>().AddScoped<EmailFiles>().AddScoped<OutgoingEmailProcessor>();
         var mailboxes = configuration.GetSection(EmailOptions.Section).Get<EmailOptions>()?.Mailboxes ?? [];
+        if (mailboxes.GroupBy(m => m.Key, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1) is { } twice)
+        {
+            throw new ValidationException($"Two mailboxes are named {twice.Key}: give each its own Email:Mailboxes:n:Name.");
+        }
         foreach (var mailbox in mailboxes)
         {
             Validator.ValidateObject(mailbox, new ValidationContext(mailbox), validateAllProperties: true);
