@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Command 2: run every test.
 #
-# Installs the system packages the tests need, starts local PostgreSQL, RabbitMQ and
-# Apertium APY (reusing any that already answer), runs `dotnet test` on the solution and
+# Installs the system packages the tests need, starts local PostgreSQL, RabbitMQ, Apertium APY
+# and a mail pair (Dovecot IMAP, OpenSMTPD delivering into it) (reusing any that already answer), runs `dotnet test` on the solution and
 # prints, as the last line, "N passed, N failed, N skipped" summed over all test projects.
 #
 # Usage: infra/test.sh [extra dotnet test args, e.g. --filter Category=Unit]
@@ -11,6 +11,8 @@
 #   TIPLINE_TEST_DATA           data dir (default: <repo>/.tipline/test): pgdata, logs, results
 #   TIPLINE_TEST_PG_PORT        PostgreSQL port (default 55432)
 #   TIPLINE_TEST_APY_PORT       Apertium APY port (default 2737)
+#   TIPLINE_TEST_IMAP_PORT      Dovecot IMAP port (default 10143); TIPLINE_TEST_SMTP_PORT SMTP (default 10025)
+#   TIPLINE_TEST_MAIL_DATA      mailboxes and mail server logs (default /var/tmp/tipline-test-mail)
 #   TIPLINE_TEST_CHROMIUM       browser for UI tests (default /usr/bin/chromium)
 #   TIPLINE_TEST_SERVICES_ONLY  if 1: start the services, print the exported variables and
 #                               stop before running tests (handy to run tests from an IDE:
@@ -24,6 +26,8 @@ repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 data=$(realpath -m "${TIPLINE_TEST_DATA:-$repo/.tipline/test}")
 pg_port=${TIPLINE_TEST_PG_PORT:-55432}
 apy_port=${TIPLINE_TEST_APY_PORT:-2737}
+imap_port=${TIPLINE_TEST_IMAP_PORT:-10143}
+smtp_port=${TIPLINE_TEST_SMTP_PORT:-10025}
 results="$data/results"
 mkdir -p "$data"
 
@@ -54,12 +58,20 @@ pkg_present sox sox                         || missing+=(sox)
 pkg_present pocketsphinx pocketsphinx_continuous || missing+=(pocketsphinx)
 pkg_present pocketsphinx-en-us                   || missing+=(pocketsphinx-en-us)
 pkg_present libsox-fmt-mp3                       || missing+=(libsox-fmt-mp3)
+pkg_present dovecot-imapd                        || missing+=(dovecot-imapd)
+pkg_present dovecot-lmtpd                        || missing+=(dovecot-lmtpd)
+pkg_present opensmtpd                            || missing+=(opensmtpd)
 if [ ${#missing[@]} -gt 0 ]; then
   need_root "installing ${missing[*]}"
   log "installing: ${missing[*]}"
   # Only refresh the package index when something must be installed: keeps reruns fast.
   as_root env DEBIAN_FRONTEND=noninteractive apt-get update -q </dev/null >&2
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}" </dev/null >&2
+  # Where the package scripts could start the system-wide mail daemons, stop them: ours run from their own
+  # config below, and OpenSMTPD's queue and control socket exist once per machine.
+  for svc in opensmtpd dovecot; do
+    if [ -x "/etc/init.d/$svc" ]; then as_root "/etc/init.d/$svc" stop </dev/null >/dev/null 2>&1 || true; fi
+  done
 fi
 
 # --- (b) PostgreSQL ------------------------------------------------------------------
@@ -111,10 +123,17 @@ else
   apy_up || { log "Apertium APY did not answer within 60 s (see $data/apy.log)"; exit 1; }
 fi
 
+# --- (d2) mail: Dovecot IMAP + OpenSMTPD ------------------------------------------------
+need_root "starting Dovecot and OpenSMTPD"
+# Mail lives outside the repo: Dovecot's unprivileged user must reach it, and a checkout under /root is closed to it.
+as_root "$repo/infra/scripts/start-mail.sh" "${TIPLINE_TEST_MAIL_DATA:-/var/tmp/tipline-test-mail}" "$imap_port" "$smtp_port"
+
 # --- (e) connection settings for the test fixtures ------------------------------------
 export TIPLINE_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=postgres"
 export TIPLINE_TEST_RABBITMQ="amqp://guest:guest@127.0.0.1:5672/"
 export TIPLINE_TEST_APY="$apy_url"
+export TIPLINE_TEST_IMAP="127.0.0.1:$imap_port"
+export TIPLINE_TEST_SMTP="127.0.0.1:$smtp_port"
 # /usr/bin/chromium is Debian's; other images may put the browser elsewhere on PATH.
 if [ -z "${TIPLINE_TEST_CHROMIUM:-}" ]; then
   TIPLINE_TEST_CHROMIUM=/usr/bin/chromium
@@ -123,7 +142,7 @@ fi
 export TIPLINE_TEST_CHROMIUM
 
 if [ "${TIPLINE_TEST_SERVICES_ONLY:-0}" = 1 ]; then
-  for v in TIPLINE_TEST_POSTGRES TIPLINE_TEST_RABBITMQ TIPLINE_TEST_APY TIPLINE_TEST_CHROMIUM; do
+  for v in TIPLINE_TEST_POSTGRES TIPLINE_TEST_RABBITMQ TIPLINE_TEST_APY TIPLINE_TEST_CHROMIUM TIPLINE_TEST_IMAP TIPLINE_TEST_SMTP; do
     printf 'export %s=%q\n' "$v" "${!v}"
   done
   exit 0

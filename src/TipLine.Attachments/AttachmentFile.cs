@@ -15,4 +15,5 @@ public static class AttachmentKinds
 {
     public const string DisguisedVoicemail = "voicemail-disguised";
     public const string CleanedPicture = "mms-picture-cleaned";
+    public const string CleanedEmailPicture = "email-picture-cleaned";
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using TipLine.Bus;
+using TipLine.Intake.Channels.Email;
 using TipLine.Intake.Channels.Sms;
 using TipLine.Intake.Channels.Voice;
 using TipLine.Intake.Followup;
@@ -26,6 +27,12 @@ public sealed class IntakeDbContext(DbContextOptions<IntakeDbContext> options) :
     public DbSet<StoredVoicemail> Voicemails => Set<StoredVoicemail>();
     public DbSet<PendingMms> PendingMms => Set<PendingMms>();
     public DbSet<StoredMms> MmsMedia => Set<StoredMms>();
+    public DbSet<InboundEmail> InboundEmails => Set<InboundEmail>();
+    public DbSet<MailboxCursor> MailboxCursors => Set<MailboxCursor>();
+    public DbSet<EmailThread> EmailThreads => Set<EmailThread>();
+    public DbSet<EmailThreadMessage> EmailThreadMessages => Set<EmailThreadMessage>();
+    public DbSet<PendingEmail> PendingEmails => Set<PendingEmail>();
+    public DbSet<StoredEmailAttachment> EmailAttachments => Set<StoredEmailAttachment>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -139,6 +146,7 @@ public sealed class IntakeDbContext(DbContextOptions<IntakeDbContext> options) :
             e.Property(m => m.MessageSid).HasMaxLength(64);
             e.Property(m => m.OriginalContentType).HasMaxLength(100);
         });
+        modelBuilder.AddEmailTables();
         modelBuilder.Entity<FollowupMessage>(e =>
         {
             e.ToTable("followup_messages");

@@ -9,6 +9,7 @@ using Microsoft.Extensions.Options;
 using TipLine.Bus;
 using TipLine.Bus.Database;
 using TipLine.Attachments;
+using TipLine.Intake.Channels.Email;
 using TipLine.Intake.Channels.Sms;
 using TipLine.Intake.Channels.Voice;
 using TipLine.Intake.Consumers;
@@ -50,6 +51,7 @@ public static class IntakeModule
             services.AddQueuedWork<MmsMediaProcessor>(sp => sp.GetRequiredService<IOptions<MmsOptions>>().Value.PollInterval);
             services.AddQueuedWork<HeldSmsRelease>(sp => sp.GetRequiredService<IOptions<SmsOptions>>().Value.HeldCheckInterval);
         }
+        services.AddEmailChannel(configuration);
         return services;
     }
 

@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using TipLine.Attachments;
 using TipLine.Bus;
 using TipLine.Bus.Database;
+using TipLine.Mail;
 using TipLine.Teams.Alerts;
 using TipLine.Teams.Api;
 using TipLine.Twilio;
@@ -30,8 +31,13 @@ public static class TeamsModule
         services.AddScoped<OnCallBoard>().AddScoped<ScheduleEditor>().AddScoped<CalendarFeeds>().AddScoped<OnCallCalendar>();
         services.AddOptions<AlertOptions>().Bind(configuration.GetSection("Alerts"));
         services.AddTwilio(configuration);
-        services.AddScoped<SmsAlertSender>().AddScoped<IAlertSender>(sp => sp.GetRequiredService<SmsAlertSender>());
+        // A method whose provider is not configured has no sender: its alerts are recorded as failed and go by the other method.
+        services.AddScoped<SmsAlertSender>();
+        if (configuration.GetSection(TwilioOptions.Section).Exists()) services.AddScoped<IAlertSender>(sp => sp.GetRequiredService<SmsAlertSender>());
         services.AddEscalation(configuration);
+        services.AddMail(configuration);
+        services.AddScoped<EmailAlertSender>();
+        if (configuration.GetSection(SmtpOptions.Section).Exists()) services.AddScoped<IAlertSender>(sp => sp.GetRequiredService<EmailAlertSender>());
         services.AddAttachments(configuration);
 
         services.AddIdentityCore<StaffUser>(o =>

@@ -2,12 +2,13 @@ using MassTransit;
 using TipLine.Bus.Inbox;
 using TipLine.Contracts;
 using Microsoft.Extensions.DependencyInjection;
+using TipLine.Intake.Channels.Email;
 using TipLine.Intake.Channels.Sms;
 using TipLine.Intake.Followup;
 
 namespace TipLine.Intake.Consumers;
 
-/// <summary>A team question, translated: it waits for a web reporter at /report/followup, or goes out by SMS.</summary>
+/// <summary>A team question, translated: it waits for a web reporter at /report/followup, goes out by SMS, or is queued as an email.</summary>
 public sealed class ReporterQuestionReadyConsumer(IntakeDbContext db, IServiceProvider services, TimeProvider clock) : IConsumer<ReporterQuestionReady>
 {
     public Task Consume(ConsumeContext<ReporterQuestionReady> context) =>
@@ -30,6 +31,15 @@ public sealed class ReporterQuestionReadyConsumer(IntakeDbContext db, IServicePr
             {
                 // A voicemail's caller is asked by text, from the number they called. Resolved here so a deployment without Twilio settings still runs the web channel.
                 return services.GetRequiredService<SmsReplyRelay>().SendAsync(question, ct);
+            }
+            else if (question.Channel == ChannelNames.Email)
+            {
+                // Queued in this transaction (exactly once per question); the outgoing-mail worker unseals the address and sends it.
+                db.PendingEmails.Add(new PendingEmail
+                {
+                    Id = Guid.NewGuid(), ReportId = question.ReportId, Kind = OutgoingEmailKinds.Question, QuestionId = question.QuestionId,
+                    Text = question.Text, CreatedAt = question.AskedAt, NextAttemptAt = clock.GetUtcNow(),
+                });
             }
             return Task.CompletedTask;
         });

@@ -10,6 +10,9 @@ public sealed class AlertOptions
     /// <summary>The Twilio number alerts are sent from (E.164).</summary>
     public string SmsFrom { get; set; } = "";
 
+    /// <summary>The address email alerts come from, e.g. alerts@tips.district.org (sent through Email:Smtp).</summary>
+    public string EmailFrom { get; set; } = "";
+
     /// <summary>Where staff open TipLine, e.g. https://staff.tips.district.org: links in alerts start here.</summary>
     public string StaffBaseUrl { get; set; } = "";
 

@@ -166,7 +166,7 @@ public sealed class MmsTests : SmsDistrict
     }
 
     /// <summary>A minimal JPEG, by default with an EXIF segment carrying a GPS position and a comment.</summary>
-    private static byte[] Jpeg(bool withMetadata = true)
+    internal static byte[] Jpeg(bool withMetadata = true)
     {
         byte[] soi = [0xFF, 0xD8];
         var app0 = Segment(0xE0, [.. "JFIF\0"u8, 1, 1, 0, 0, 1, 0, 1, 0, 0]);

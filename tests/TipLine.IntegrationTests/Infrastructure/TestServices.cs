@@ -20,6 +20,10 @@ public sealed class TestServices : IAsyncDisposable
     public string? ApyBaseUrl { get; init; }
     public string? Chromium { get; init; }
 
+    /// <summary>Dovecot's IMAP (host:port) and an SMTP server delivering into it, from infra/test.sh: any user name, one password.</summary>
+    public string? Imap { get; init; }
+    public string? Smtp { get; init; }
+
     public static async Task<TestServices> GetAsync()
     {
         await StartLock.WaitAsync();
@@ -57,6 +61,8 @@ public sealed class TestServices : IAsyncDisposable
             RabbitMq = new Uri(rabbitUri),
             ApyBaseUrl = Environment.GetEnvironmentVariable("TIPLINE_TEST_APY"),
             Chromium = Environment.GetEnvironmentVariable("TIPLINE_TEST_CHROMIUM"),
+            Imap = Environment.GetEnvironmentVariable("TIPLINE_TEST_IMAP"),
+            Smtp = Environment.GetEnvironmentVariable("TIPLINE_TEST_SMTP"),
             postgresContainer = pg,
             rabbitContainer = rabbit,
         };

@@ -21,6 +21,7 @@ public class ModuleBoundariesTests
     private static readonly Assembly Teams = typeof(TeamsModule).Assembly;
     private static readonly Assembly Host = typeof(Targets).Assembly;
     private static readonly Assembly Attachments = typeof(TipLine.Attachments.AttachmentStore).Assembly;
+    private static readonly Assembly Mail = typeof(TipLine.Mail.MailSender).Assembly;
 
     private const string SealedContactStore = "TipLine.Intake.Reporters.SealedContactStore";
     private const string SealedContact = "TipLine.Intake.Reporters.SealedContact";
@@ -66,6 +67,17 @@ public class ModuleBoundariesTests
     }
 
     [Fact]
+    public void Mail_depends_on_no_module_that_uses_it()
+    {
+        var result = Types.InAssembly(Mail)
+            .ShouldNot().HaveDependencyOnAny("TipLine.Intake", "TipLine.Routing", "TipLine.Teams", "TipLine.Bus", "TipLine.Contracts", "TipLine.Directory")
+            .GetResult();
+
+        AssertHolds(result, "Mail plumbing must not depend on any module: intake and teams both use it");
+        Assert.NotEmpty(Types.InAssembly(Teams).That().HaveDependencyOn("TipLine.Mail").GetTypes());
+    }
+
+    [Fact]
     public void Contracts_depend_on_nothing_of_ours()
     {
         var result = Types.InAssembly(Contracts)
@@ -81,7 +93,7 @@ public class ModuleBoundariesTests
     [Fact]
     public void No_code_outside_intake_can_reach_sealed_contacts()
     {
-        var result = Types.InAssemblies([Teams, Routing, Host, Bus, DirectoryModule, Attachments])
+        var result = Types.InAssemblies([Teams, Routing, Host, Bus, DirectoryModule, Attachments, Mail])
             .ShouldNot().HaveDependencyOnAny(SealedContactStore, SealedContact)
             .GetResult();
 

@@ -1,0 +1,53 @@
+using System.Data.Common;
+using Microsoft.Extensions.Options;
+using TipLine.Attachments;
+using TipLine.Bus.Outbox;
+using TipLine.Contracts;
+using TipLine.Intake.Channels.Sms;
+using TipLine.Intake.Reporters;
+
+namespace TipLine.Intake.Channels.Email;
+
+/// <summary>A file kept from a mail: the original (sealed when stored) and, for a JPEG or PNG we could clean, the team's copy.</summary>
+public sealed record KeptFile(int Index, string ContentType, byte[] Original, byte[]? Cleaned, Guid? AttachmentId);
+
+/// <summary>
+/// Keeps a mail's files as the MMS path does: every original sealed in intake (purged with the contacts), and only a
+/// picture cleaned of its metadata stored for the team. Stored in the caller's transaction.
+/// </summary>
+public sealed class EmailFiles(IntakeDbContext db, AttachmentStore attachments, SealedContactStore sealing, IOptions<PrivacyOptions> privacy)
+{
+    public const string OriginalPurpose = "email-attachment";
+
+    public Task JoinAsync(DbTransaction transaction, CancellationToken ct) => attachments.JoinAsync(transaction.Connection!, transaction, ct);
+
+    public static IReadOnlyList<KeptFile> Plan(IncomingMail mail) =>
+        mail.Files.Select((file, index) =>
+        {
+            var cleanedType = ImageMetadata.CleanableType(file.ContentType);
+            var cleaned = cleanedType is null ? null : ImageMetadata.Strip(cleanedType, file.Content);
+            return new KeptFile(index, cleaned is null ? file.ContentType : cleanedType!, file.Content, cleaned, cleaned is null ? null : Guid.NewGuid());
+        }).ToList();
+
+    /// <summary>Adds the files; <paramref name="announce"/> tells the team's case of each clean copy (for a report that exists already).</summary>
+    public void Store(IReadOnlyList<KeptFile> files, Guid reportId, string messageKey, bool announce, DateTimeOffset now)
+    {
+        foreach (var file in files)
+        {
+            if (file.AttachmentId is { } id)
+            {
+                attachments.Add(id, reportId, AttachmentKinds.CleanedEmailPicture, file.ContentType, file.Cleaned!);
+                if (announce) db.AddToOutbox(new ReportAttachmentAdded(reportId, id, file.ContentType, now), now);
+            }
+            db.EmailAttachments.Add(new StoredEmailAttachment
+            {
+                Id = Guid.NewGuid(), ReportId = reportId, MessageKey = messageKey, Index = file.Index, AttachmentId = file.AttachmentId,
+                OriginalContentType = file.ContentType.Length > 100 ? file.ContentType[..100] : file.ContentType,
+                SealedOriginal = sealing.SealBytes(OriginalPurpose, file.Original),
+                CreatedAt = now, PurgeAfter = now.AddDays(privacy.Value.ContactRetentionDays),
+            });
+        }
+    }
+
+    public Task SaveChangesAsync(CancellationToken ct) => attachments.SaveChangesAsync(ct);
+}
