@@ -55,6 +55,8 @@ public abstract class EmailDistrict : IAsyncLifetime
         ["Email:MaxReconnectDelay"] = "00:00:01",
         ["Alerts:EmailFrom"] = "alerts@tips.test",
         ["Alerts:StaffBaseUrl"] = "https://staff.tips.test",
+        // Alerts on means escalation on, which signs its acknowledgement links.
+        ["Escalation:AckLinkKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
         }.Concat(Mailbox(0, LincolnTips, DemoDistrict.LincolnHigh, TipFolder)).Concat(Mailbox(1, DistrictTips, null, "INBOX"))
         .Concat(MoreSettings).GroupBy(p => p.Key).ToDictionary(g => g.Key, g => g.Last().Value));
 
