@@ -42,6 +42,19 @@ public sealed class EmailTipTests : EmailDistrict
     }
 
     [Fact]
+    public async Task A_mail_to_the_district_mailbox_that_names_no_school_goes_to_the_district_team()
+    {
+        var reporter = MailServer.NewUser("worried", "example.test");
+        await Mail.AppendAsync(DistrictTips, Tip(reporter, DistrictTips, "please help", "Someone said they will shoot people at the game tonight."));
+
+        using var district = await StaffClient.SignInAsync(App, "district.safety@demo.tipline.test");
+        var detail = await district.CaseAsync((await district.WaitForCaseAsync()).CaseId);
+        Assert.Equal("Another school, or not sure", detail.SchoolName);
+        Assert.StartsWith("(The reporter did not name a school.)", detail.Original.WhatHappened, StringComparison.Ordinal);
+        Assert.Contains("shoot people", detail.Original.WhatHappened, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_team_s_question_arrives_threaded_and_the_reporter_s_answer_reaches_the_case_without_their_address_anywhere()
     {
         var reporter = MailServer.NewUser("maria.gonzalez", "example.test");
