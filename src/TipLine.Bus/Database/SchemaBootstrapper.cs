@@ -4,6 +4,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 using System.Text.RegularExpressions;
 
@@ -47,20 +48,31 @@ public static class SchemaBootstrapper
         await tx.CommitAsync(ct);
     }
 
-    /// <summary>Runs one statement; what already exists is kept. Returns the SQL state of an error it set aside.</summary>
+    /// <summary>
+    /// Runs one statement; what already exists is kept. Returns the SQL state of an error it set aside. It runs on the
+    /// connection itself, so EF does not log an expected "already exists" as a failure on every start.
+    /// </summary>
     private static async Task<string?> RunKeepingWhatExistsAsync(DbContext db, string statement, CancellationToken ct, bool retry = false)
     {
-        await db.Database.ExecuteSqlRawAsync("SAVEPOINT bootstrap", ct);
+        await ExecuteAsync(db, "SAVEPOINT bootstrap", ct);
         try
         {
-            await db.Database.ExecuteSqlRawAsync(statement, ct);
+            await ExecuteAsync(db, statement, ct);
             return null;
         }
         catch (PostgresException e) when (AlreadyThere.Contains(e.SqlState) || (!retry && e.SqlState == PostgresErrorCodes.UndefinedColumn))
         {
-            await db.Database.ExecuteSqlRawAsync("ROLLBACK TO SAVEPOINT bootstrap", ct);
+            await ExecuteAsync(db, "ROLLBACK TO SAVEPOINT bootstrap", ct);
             return e.SqlState;
         }
+    }
+
+    private static async Task ExecuteAsync(DbContext db, string sql, CancellationToken ct)
+    {
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync(ct);
     }
 
     /// <summary>
