@@ -10,10 +10,13 @@ public sealed class BenchOptions
 
           --submissions N     measured web-form submissions (default 3000)
           --concurrency C     virtual reporters submitting at once (default 16)
-          --warmup N          unmeasured submissions first (default 200)
+          --warmup N          unmeasured submissions first, at least (default 1000); warm-up goes on
+                              until the JIT compiles under 20 methods/s (at most 120 s)
+          --combined N        submissions to all targets in one process, after the public surface alone
+                              (default 1000; 0 skips)
           --e2e M             tips timed from POST answer to case in the team queue (default 200; 0 skips)
           --rate R            tips per second for the end-to-end phase (default 20)
-          --iterations N      Privacy:ReceiptHashIterations (PBKDF2 work factor; default: the app's, 20000)
+          --iterations N      Privacy:ReceiptHashIterations (PBKDF2 work factor; default: the app's, 2000)
           --postgres CS       PostgreSQL connection string (default $TIPLINE_TEST_POSTGRES,
                               else Host=127.0.0.1;Port=55432;Username=postgres)
           --database NAME     database to drop and recreate (default tipline_bench)
@@ -26,9 +29,16 @@ public sealed class BenchOptions
           --help              this text
         """;
 
+    /// <summary>Warm-up goes on, in steps of 500 submissions, until the JIT compiles fewer methods a second than this.</summary>
+    public const double SettledJitRate = 20;
+
+    /// <summary>...or until this long has passed.</summary>
+    public static readonly TimeSpan MaxWarmUp = TimeSpan.FromSeconds(120);
+
     public int Submissions { get; private set; } = 3000;
     public int Concurrency { get; private set; } = 16;
-    public int Warmup { get; private set; } = 200;
+    public int Warmup { get; private set; } = 1000;
+    public int Combined { get; private set; } = 1000;
     public int EndToEnd { get; private set; } = 200;
     public double Rate { get; private set; } = 20;
     public int? Iterations { get; private set; }
@@ -79,6 +89,7 @@ public sealed class BenchOptions
                 case "--submissions": o.Submissions = Int(arg, Value(), 1, 1_000_000); break;
                 case "--concurrency": o.Concurrency = Int(arg, Value(), 1, 1024); break;
                 case "--warmup": o.Warmup = Int(arg, Value(), 0, 100_000); break;
+                case "--combined": o.Combined = Int(arg, Value(), 0, 1_000_000); break;
                 case "--e2e": o.EndToEnd = Int(arg, Value(), 0, 100_000); break;
                 case "--rate": o.Rate = Double(arg, Value(), 0.1, 10_000); break;
                 case "--iterations": o.Iterations = Int(arg, Value(), 1000, 10_000_000); break;

@@ -92,6 +92,12 @@ public sealed record CpuSample(
                 var comm = stat[(stat.IndexOf('(', StringComparison.Ordinal) + 1)..close];
                 var fields = stat[(close + 2)..].Split(' ');
                 var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+                // APY starts a deformatter and a reformatter process for every request; once it has
+                // reaped them their time is in its cutime/cstime (16, 17), so it is counted as APY's.
+                if (comm == "apertium-apy")
+                {
+                    ticks += long.Parse(fields[13], CultureInfo.InvariantCulture) + long.Parse(fields[14], CultureInfo.InvariantCulture);
+                }
                 result[pid] = (pid == self ? Self : GroupOf(comm), ticks);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or IndexOutOfRangeException or ArgumentOutOfRangeException)

@@ -7,7 +7,8 @@ namespace TipLine.Routing.Translation;
 
 /// <summary>
 /// Apertium APY over HTTP (resilience pipeline on the HttpClient). Pairs come from GET /listPairs,
-/// cached; text goes to POST /translate. Any failure answers null and is logged without the text.
+/// cached; a tip's texts go together to POST /translate as one HTML document (ApyParagraphs).
+/// Any failure answers null and is logged without the text.
 /// </summary>
 public sealed class ApyTranslator(HttpClient http, IOptions<TranslationOptions> options, TimeProvider clock, ILogger<ApyTranslator> log) : ITranslator
 {
@@ -19,24 +20,39 @@ public sealed class ApyTranslator(HttpClient http, IOptions<TranslationOptions> 
     private static readonly SemaphoreSlim PairsLock = new(1, 1);
     private static (HashSet<string> Pairs, DateTimeOffset At)? pairsCache;
 
-    public async Task<string?> TranslateAsync(string text, string from, string to, CancellationToken ct)
+    public async Task<IReadOnlyList<string>?> TranslateAsync(IReadOnlyList<string> texts, string from, string to, CancellationToken ct)
     {
         if (!Iso639_3.TryGetValue(from, out var source) || !Iso639_3.TryGetValue(to, out var target)) return null;
         var pair = $"{source}|{target}";
         try
         {
             if (!(await PairsAsync(ct)).Contains(pair)) return null;
-            using var form = new FormUrlEncodedContent([new("q", text), new("langpair", pair), new("markUnknown", "no")]);
-            using var response = await http.PostAsync("translate", form, ct);
-            response.EnsureSuccessStatusCode();
-            var body = await response.Content.ReadFromJsonAsync<TranslateResponse>(ct);
-            return body?.ResponseData?.TranslatedText;
+            if (ApyParagraphs.Split(await TranslateDocumentAsync(ApyParagraphs.Join(texts), pair, ct), texts.Count) is { } all) return all;
+            if (texts.Count == 1) throw new FormatException("APY changed the document's structure.");
+            // APY merged or split the parts: ask for each on its own rather than guess where they meet.
+            log.LogWarning("Translation {Pair}: APY did not keep the {Count} parts apart; translating them one by one", pair, texts.Count);
+            var one = new List<string>(texts.Count);
+            foreach (var text in texts)
+            {
+                one.Add(ApyParagraphs.Split(await TranslateDocumentAsync(ApyParagraphs.Join([text]), pair, ct), 1)?[0]
+                    ?? throw new FormatException("APY changed the document's structure."));
+            }
+            return one;
         }
         catch (Exception e) when (!ct.IsCancellationRequested)
         {
             log.LogWarning("Translation {Pair} failed: {Error}", pair, e.GetType().Name);
             return null;
         }
+    }
+
+    private async Task<string> TranslateDocumentAsync(string html, string pair, CancellationToken ct)
+    {
+        using var form = new FormUrlEncodedContent([new("q", html), new("langpair", pair), new("format", "html"), new("markUnknown", "no")]);
+        using var response = await http.PostAsync("translate", form, ct);
+        response.EnsureSuccessStatusCode();
+        var body = await response.Content.ReadFromJsonAsync<TranslateResponse>(ct);
+        return body?.ResponseData?.TranslatedText ?? throw new FormatException("APY answered without a translation.");
     }
 
     private async Task<HashSet<string>> PairsAsync(CancellationToken ct)

@@ -3,5 +3,6 @@ namespace TipLine.Routing.Translation;
 /// <summary>Used when no translation engine is configured: every pair is missing.</summary>
 public sealed class NoTranslator : ITranslator
 {
-    public Task<string?> TranslateAsync(string text, string from, string to, CancellationToken ct) => Task.FromResult<string?>(null);
+    public Task<IReadOnlyList<string>?> TranslateAsync(IReadOnlyList<string> texts, string from, string to, CancellationToken ct) =>
+        Task.FromResult<IReadOnlyList<string>?>(null);
 }

@@ -59,6 +59,28 @@ public sealed class SpanishWebTipTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Every_part_of_a_Spanish_tip_is_translated_apart_and_what_looks_like_markup_stays_text()
+    {
+        using var reporter = new ReporterClient(app.CreateClient());
+        await reporter.SubmitAsync("es", DemoDistrict.LincolnHigh, "Un chico dijo <en clase> que va a traer un cuchillo & un arma",
+            who: "Un chico de noveno grado", whenWhere: "En la cafetería");
+
+        using var staff = await StaffClient.SignInAsync(app, "counselor@demo.tipline.test");
+        var detail = await staff.CaseAsync((await staff.WaitForCaseAsync()).CaseId);
+
+        Assert.False(detail.NeedsTranslation);
+        var translation = detail.Translation!;
+        Assert.Contains("knife", translation.WhatHappened, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("<", translation.WhatHappened, StringComparison.Ordinal);
+        Assert.Contains("&", translation.WhatHappened, StringComparison.Ordinal);
+        Assert.DoesNotContain("&lt;", translation.WhatHappened, StringComparison.Ordinal);
+        Assert.Contains("boy", translation.WhoIsInvolved, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("boy", translation.WhenAndWhere, StringComparison.OrdinalIgnoreCase);
+        Assert.StartsWith("In the", translation.WhenAndWhere, StringComparison.Ordinal);
+        Assert.Equal("En la cafetería", detail.Original.WhenAndWhere);
+    }
+
+    [Fact]
     public async Task Team_question_reaches_the_reporter_in_Spanish_and_the_answer_reaches_the_case()
     {
         using var reporter = new ReporterClient(app.CreateClient());
