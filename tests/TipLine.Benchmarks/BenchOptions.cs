@@ -8,12 +8,11 @@ public sealed class BenchOptions
     public const string Usage = """
         Usage: infra/bench.sh [options]
 
-          --submissions N     measured web-form submissions (default 3000)
+          --submissions N     measured submissions to the public surface alone (default 3000)
           --concurrency C     virtual reporters submitting at once (default 16)
           --warmup N          unmeasured submissions first, at least (default 1000); warm-up goes on
                               until the JIT compiles under 20 methods/s (at most 120 s)
-          --combined N        submissions to all targets in one process, after the public surface alone
-                              (default 1000; 0 skips)
+          --combined N        measured submissions to all targets in one process (default 1000)
           --e2e M             tips timed from POST answer to case in the team queue (default 200; 0 skips)
           --rate R            tips per second for the end-to-end phase (default 20)
           --iterations N      Privacy:ReceiptHashIterations (PBKDF2 work factor; default: the app's, 2000)
@@ -89,7 +88,7 @@ public sealed class BenchOptions
                 case "--submissions": o.Submissions = Int(arg, Value(), 1, 1_000_000); break;
                 case "--concurrency": o.Concurrency = Int(arg, Value(), 1, 1024); break;
                 case "--warmup": o.Warmup = Int(arg, Value(), 0, 100_000); break;
-                case "--combined": o.Combined = Int(arg, Value(), 0, 1_000_000); break;
+                case "--combined": o.Combined = Int(arg, Value(), 1, 1_000_000); break;
                 case "--e2e": o.EndToEnd = Int(arg, Value(), 0, 100_000); break;
                 case "--rate": o.Rate = Double(arg, Value(), 0.1, 10_000); break;
                 case "--iterations": o.Iterations = Int(arg, Value(), 1000, 10_000_000); break;

@@ -1,9 +1,11 @@
-// TipLine load benchmark. Starts the whole system (--target all) in this process on Kestrel, with
-// PostgreSQL, RabbitMQ and Apertium APY as they run on this machine, and measures:
-//   1. web-form submissions: throughput and POST latency at a fixed number of concurrent reporters;
-//   2. end to end: seconds from a POST's answer until the case is in the team queue (teams.cases).
+// TipLine load benchmark. Runs TipLine in this process on Kestrel, with PostgreSQL, RabbitMQ and
+// Apertium APY as they run on this machine, in four phases:
+//   1. all targets in one process: web-form submissions (throughput, POST latency) at a fixed
+//      number of concurrent reporters while routing and teams work alongside;
+//   2. end to end at a steady rate: seconds from a POST's answer until the case is in the queue;
+//   3. the public surface alone (--target intake), as a district that splits its surfaces runs it;
+//   4. the pipeline alone, routing the backlog phase 3 left: cases per second.
 // Every loop is bounded in count and time; all traffic goes to 127.0.0.1. Run it with infra/bench.sh.
-
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
@@ -103,44 +105,49 @@ try
     Progress("preparing: all schemas, the demo district and the bus queues");
     await BenchApp.PrepareAsync(configuration, ct);
     var postgresVersion = await ScalarAsync<string>(database, "SHOW server_version", ct);
+    var firstTip = 0;
 
-    // --- 1. the public surface alone ----------------------------------------------------------
-    Progress("phase 1: TipLine --target intake (the public surface)");
-    Phase publicSurface;
+    // --- 1. all targets in one process (its warm-up also warms the code the later phases run) ---
+    Phase combined;
+    DrainResult combinedDrain;
+    EndToEndResult? e2e = null;
     int effectiveIterations;
     double hashMilliseconds;
-    await using (var intake = await BenchApp.StartAsync(configuration, "intake", options.Concurrency, ct))
+    await using (var all = await BenchApp.StartAsync(configuration, "all", options.Concurrency, ct))
     {
-        effectiveIterations = intake.Services.GetRequiredService<IOptions<PrivacyOptions>>().Value.ReceiptHashIterations;
+        effectiveIterations = all.Services.GetRequiredService<IOptions<PrivacyOptions>>().Value.ReceiptHashIterations;
         hashMilliseconds = MeasureHash(effectiveIterations);
-        publicSurface = await SubmissionsAsync(intake.Reporter, database, options.Warmup, options.Submissions, options.Concurrency, 0, ct);
-    }
-
-    // --- 2. the pipeline routes the backlog ---------------------------------------------------
-    Progress("phase 2: TipLine --target all routes the backlog");
-    await using var all = await BenchApp.StartAsync(configuration, "all", options.Concurrency, ct);
-    var backlogBefore = CpuSample.Take();
-    var backlog = await DrainAsync(database, TimeSpan.FromSeconds(600), ct);
-    var backlogCpu = CpuSample.Take().UseSince(backlogBefore);
-    var firstTip = publicSurface.WarmedUp + options.Submissions;
-
-    // --- 3. all targets in one process ---------------------------------------------------------
-    Phase? combined = null;
-    DrainResult? combinedDrain = null;
-    if (options.Combined > 0)
-    {
-        Progress($"phase 3: {options.Combined} submissions to TipLine --target all (routing and teams working alongside)");
-        combined = await SubmissionsAsync(all.Reporter, database, 0, options.Combined, options.Concurrency, firstTip, ct);
+        Progress($"phase 1: TipLine --target all, {options.Combined} submissions while routing and teams work alongside");
+        combined = await SubmissionsAsync(all.Reporter, database, options.Warmup, options.Combined, options.Concurrency, firstTip, ct);
         firstTip += combined.WarmedUp + options.Combined;
         combinedDrain = await DrainAsync(database, TimeSpan.FromSeconds(600), ct);
+
+        // --- 2. end to end ----------------------------------------------------------------------
+        if (options.EndToEnd > 0)
+        {
+            Progress($"phase 2: end to end, {options.EndToEnd} tips at {options.Rate:0.#}/s");
+            e2e = await EndToEndAsync(all.Reporter, database, options.EndToEnd, options.Rate, firstTip, ct);
+            firstTip += options.EndToEnd;
+        }
     }
 
-    // --- 4. end to end ------------------------------------------------------------------------
-    EndToEndResult? e2e = null;
-    if (options.EndToEnd > 0)
+    // --- 3. the public surface alone ----------------------------------------------------------
+    Progress($"phase 3: TipLine --target intake (the public surface), {options.Submissions} submissions");
+    Phase publicSurface;
+    await using (var intake = await BenchApp.StartAsync(configuration, "intake", options.Concurrency, ct))
     {
-        Progress($"phase 4: end to end, {options.EndToEnd} tips at {options.Rate:0.#}/s");
-        e2e = await EndToEndAsync(all.Reporter, database, options.EndToEnd, options.Rate, firstTip, ct);
+        publicSurface = await SubmissionsAsync(intake.Reporter, database, 0, options.Submissions, options.Concurrency, firstTip, ct);
+    }
+
+    // --- 4. the pipeline alone routes phase 3's backlog -----------------------------------------
+    Progress("phase 4: TipLine --target all routes the public surface's backlog");
+    DrainResult backlog;
+    CpuUse backlogCpu;
+    await using (var pipeline = await BenchApp.StartAsync(configuration, "all", options.Concurrency, ct))
+    {
+        var backlogBefore = CpuSample.Take();
+        backlog = await DrainAsync(database, TimeSpan.FromSeconds(600), ct);
+        backlogCpu = CpuSample.Take().UseSince(backlogBefore);
     }
 
     // --- the figures --------------------------------------------------------------------------
@@ -152,42 +159,36 @@ try
         + (backgroundBusy > 0.1 ? " (other work is running here: figures are lower than on an idle machine)" : " (idle)"));
     lines.Add($"  receipt hash  PBKDF2-SHA256, {effectiveIterations} iterations: {hashMilliseconds:0.00} ms per hash on one core");
     lines.Add($"  tips          {Tips.Mix}");
+    lines.Add($"  reporters     {options.Concurrency} at once, each a GET of the form then a POST (only the POST is timed); they run in this process");
     lines.Add("");
-    lines.Add($"1. Public surface: TipLine --target intake, {options.Submissions} submissions after {publicSurface.WarmedUp} warm-up,"
-        + $" {options.Concurrency} concurrent reporters (GET form + POST; the clients run in this process too)");
-    publicSurface.Describe(lines);
-    lines.Add("");
-    lines.Add("2. Pipeline: TipLine --target all routes phase 1's backlog (RabbitMQ, APY, on-call, case, escalation timer)");
-    lines.Add($"  backlog       {(backlog.Done ? "every" : "NOT every")} report had its case after {backlog.After.TotalSeconds:0.0} s"
-        + $" ({backlog.Cases - backlog.CasesAtStart} cases opened, {backlog.Rate:0.0}/s)");
-    var opened = (int)(backlog.Cases - backlog.CasesAtStart);
-    lines.Add($"  CPU (cores)   {backlogCpu.Cores()}");
-    lines.Add($"  CPU per case  this process {backlogCpu.MillisecondsEach(CpuSample.Self, opened):0.0} ms, PostgreSQL {backlogCpu.MillisecondsEach(CpuSample.Postgres, opened):0.0} ms,"
-        + $" RabbitMQ {backlogCpu.MillisecondsEach(CpuSample.RabbitMq, opened):0.0} ms, APY {backlogCpu.MillisecondsEach(CpuSample.Apertium, opened):0.0} ms");
-    if (combined is not null && combinedDrain is not null)
-    {
-        lines.Add("");
-        lines.Add($"3. All targets in one process: {options.Combined} submissions after {combined.WarmedUp} warm-up, while routing and teams work alongside");
-        combined.Describe(lines);
-        lines.Add($"  pipeline      {(combinedDrain.Done ? "every" : "NOT every")} report had its case {combinedDrain.After.TotalSeconds:0.0} s after the last answer");
-    }
+    lines.Add($"1. All targets in one process: {options.Combined} submissions after {combined.WarmedUp} warm-up, while routing and teams work alongside");
+    combined.Describe(lines);
+    lines.Add($"  pipeline      {(combinedDrain.Done ? "every" : "NOT every")} report had its case {combinedDrain.After.TotalSeconds:0.0} s after the last answer");
     if (e2e is not null)
     {
         lines.Add("");
-        lines.Add($"4. End to end: {options.EndToEnd} tips at {options.Rate:0.#}/s to TipLine --target all, POST answer -> case in teams.cases (polled every 20 ms)");
+        lines.Add($"2. End to end: {options.EndToEnd} tips at {options.Rate:0.#}/s to the same process, POST answer -> case in teams.cases (polled every 20 ms)");
         lines.Add($"  latency       p50 {Percentiles.Of(e2e.Seconds, 50):0.000} s   p95 {Percentiles.Of(e2e.Seconds, 95):0.000} s   max {(e2e.Seconds.Count > 0 ? e2e.Seconds.Max() : double.NaN):0.000} s  ({e2e.Seconds.Count} of {e2e.Answered} found)");
         lines.Add($"  by language   English p50 {Percentiles.Of(e2e.English, 50):0.000} s p95 {Percentiles.Of(e2e.English, 95):0.000} s; Spanish p50 {Percentiles.Of(e2e.Spanish, 50):0.000} s p95 {Percentiles.Of(e2e.Spanish, 95):0.000} s");
         lines.Add($"  server clock  accepted->routed p50 {Percentiles.Of(e2e.AcceptedToRouted, 50):0.000} s p95 {Percentiles.Of(e2e.AcceptedToRouted, 95):0.000} s; routed->in queue p50 {Percentiles.Of(e2e.RoutedToQueued, 50):0.000} s p95 {Percentiles.Of(e2e.RoutedToQueued, 95):0.000} s");
         lines.Add($"  errors        {Describe(e2e.Errors)}");
     }
     lines.Add("");
-    lines.Add($"Targets (public surface, phase 1): >=300 submissions/s {Verdict(publicSurface.Throughput >= 300)}, POST p99 <100 ms {Verdict(publicSurface.P99 < 100)}"
-        + (e2e is null ? "" : $"; end-to-end p95 <1 s {Verdict(Percentiles.Of(e2e.Seconds, 95) < 1)}"));
-    if (combined is not null)
-    {
-        lines.Add($"All in one process (phase 3): {combined.Throughput:0.0} submissions/s, POST p99 {combined.P99:0.0} ms");
-    }
-    if (publicSurface.Result.Latencies.Count == 0) exitCode = 1;
+    lines.Add($"3. Public surface: TipLine --target intake alone (routing and teams stopped), {options.Submissions} submissions after {publicSurface.WarmedUp} warm-up");
+    publicSurface.Describe(lines);
+    lines.Add("");
+    lines.Add("4. Pipeline: TipLine --target all routes phase 3's backlog (RabbitMQ, APY, on-call, case, escalation timer)");
+    var opened = (int)(backlog.Cases - backlog.CasesAtStart);
+    lines.Add($"  backlog       {(backlog.Done ? "every" : "NOT every")} report had its case after {backlog.After.TotalSeconds:0.0} s ({opened} cases opened, {backlog.Rate:0.0}/s)");
+    lines.Add($"  CPU (cores)   {backlogCpu.Cores()}");
+    lines.Add($"  CPU per case  this process {backlogCpu.MillisecondsEach(CpuSample.Self, opened):0.0} ms, PostgreSQL {backlogCpu.MillisecondsEach(CpuSample.Postgres, opened):0.0} ms,"
+        + $" RabbitMQ {backlogCpu.MillisecondsEach(CpuSample.RabbitMq, opened):0.0} ms, APY {backlogCpu.MillisecondsEach(CpuSample.Apertium, opened):0.0} ms");
+    lines.Add("");
+    lines.Add($"Targets: >=300 submissions/s with POST p99 <100 ms: public surface (3) {Verdict(publicSurface.Throughput >= 300 && publicSurface.P99 < 100)}"
+        + $" ({publicSurface.Throughput:0}/s, p99 {publicSurface.P99:0} ms); all in one process (1) {Verdict(combined.Throughput >= 300 && combined.P99 < 100)}"
+        + $" ({combined.Throughput:0}/s, p99 {combined.P99:0} ms)");
+    if (e2e is not null) lines.Add($"         end-to-end p95 <1 s (2) {Verdict(Percentiles.Of(e2e.Seconds, 95) < 1)}");
+    if (publicSurface.Result.Latencies.Count == 0 || combined.Result.Latencies.Count == 0) exitCode = 1;
 }
 catch (OperationCanceledException) when (ct.IsCancellationRequested)
 {
