@@ -40,22 +40,28 @@ public sealed class OnCallDirectory(DirectoryDbContext db)
         await db.Overrides.AsNoTracking().Where(o => o.TeamId == teamId && o.RemovedAt == null && o.EndsAt > endingAfter)
             .OrderBy(o => o.StartsAt).ToListAsync(ct);
 
+    /// <summary>
+    /// The team's schedule and the district fallback's, in three queries for both (routing asks this
+    /// for every tip): the fallback team comes along by subquery, and the rows are split by team here.
+    /// </summary>
     private async Task<(OnCallSchedule Team, OnCallSchedule? Fallback)> SchedulesAsync(
         Guid teamId, DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
     {
-        var team = await ScheduleAsync(teamId, from, to, ct);
-        var fallbackTeam = await FallbackTeamAsync(ct);
-        var fallback = fallbackTeam is { } id && id != teamId ? await ScheduleAsync(id, from, to, ct) : null;
-        return (team, fallback);
-    }
-
-    private async Task<OnCallSchedule> ScheduleAsync(Guid teamId, DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
-    {
-        var members = await db.Members.AsNoTracking().Where(m => m.TeamId == teamId).OrderBy(m => m.RotationOrder).ToListAsync(ct);
-        var rotation = await RotationAsync(teamId, ct);
+        var fallbackTeam = db.Schools.Where(s => s.IsDistrictWide).Select(s => s.TeamId);
+        var members = await db.Members.AsNoTracking().Where(m => m.TeamId == teamId || fallbackTeam.Contains(m.TeamId))
+            .OrderBy(m => m.RotationOrder).ToListAsync(ct);
+        var rotations = await db.Rotations.AsNoTracking().Where(r => r.TeamId == teamId || fallbackTeam.Contains(r.TeamId)).ToListAsync(ct);
         var covers = await db.Overrides.AsNoTracking()
-            .Where(o => o.TeamId == teamId && o.RemovedAt == null && o.EndsAt > from && o.StartsAt < to)
-            .Select(o => new Cover(o.MemberId, o.StartsAt, o.EndsAt, o.CreatedAt)).ToListAsync(ct);
-        return new OnCallSchedule(RotationPlans.PlanFor(rotation, members), covers);
+            .Where(o => (o.TeamId == teamId || fallbackTeam.Contains(o.TeamId)) && o.RemovedAt == null && o.EndsAt > from && o.StartsAt < to)
+            .Select(o => new { o.TeamId, Cover = new Cover(o.MemberId, o.StartsAt, o.EndsAt, o.CreatedAt) }).ToListAsync(ct);
+
+        OnCallSchedule ScheduleOf(Guid id) => new(
+            RotationPlans.PlanFor(rotations.SingleOrDefault(r => r.TeamId == id), [.. members.Where(m => m.TeamId == id)]),
+            [.. covers.Where(c => c.TeamId == id).Select(c => c.Cover)]);
+
+        // A fallback team with no members, rotation or covers has nobody to offer: the same as none.
+        var fallbackId = members.Select(m => m.TeamId).Concat(rotations.Select(r => r.TeamId)).Concat(covers.Select(c => c.TeamId))
+            .Where(id => id != teamId).Cast<Guid?>().FirstOrDefault();
+        return (ScheduleOf(teamId), fallbackId is { } fallback ? ScheduleOf(fallback) : null);
     }
 }
