@@ -56,7 +56,10 @@ public static class BusServiceCollectionExtensions
         // No session state is ever changed (advisory locks are per transaction, there is no SET or
         // LISTEN), so a pooled connection needs no reset: that saves PostgreSQL a RESET ALL and more
         // on every use. A connection string that says "No Reset On Close=false" keeps the reset.
-        if (!connectionString.Contains("No Reset On Close", StringComparison.OrdinalIgnoreCase)) npgsql.NoResetOnClose = true;
+        if (!connectionString.Replace(" ", "", StringComparison.Ordinal).Contains("NoResetOnClose", StringComparison.OrdinalIgnoreCase))
+        {
+            npgsql.NoResetOnClose = true;
+        }
         services.AddDbContextPool<TContext>((sp, o) => o
             .UseNpgsql(npgsql.ConnectionString)
             .AddInterceptors(sp.GetRequiredService<OutboxSignalInterceptor>()));

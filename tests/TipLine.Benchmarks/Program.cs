@@ -171,7 +171,7 @@ try
         lines.Add($"  latency       p50 {Percentiles.Of(e2e.Seconds, 50):0.000} s   p95 {Percentiles.Of(e2e.Seconds, 95):0.000} s   max {(e2e.Seconds.Count > 0 ? e2e.Seconds.Max() : double.NaN):0.000} s  ({e2e.Seconds.Count} of {e2e.Answered} found)");
         lines.Add($"  by language   English p50 {Percentiles.Of(e2e.English, 50):0.000} s p95 {Percentiles.Of(e2e.English, 95):0.000} s; Spanish p50 {Percentiles.Of(e2e.Spanish, 50):0.000} s p95 {Percentiles.Of(e2e.Spanish, 95):0.000} s");
         lines.Add($"  server clock  accepted->routed p50 {Percentiles.Of(e2e.AcceptedToRouted, 50):0.000} s p95 {Percentiles.Of(e2e.AcceptedToRouted, 95):0.000} s; routed->in queue p50 {Percentiles.Of(e2e.RoutedToQueued, 50):0.000} s p95 {Percentiles.Of(e2e.RoutedToQueued, 95):0.000} s");
-        lines.Add($"  errors        {Describe(e2e.Errors)}");
+        lines.Add($"  errors        {Phase.DescribeErrors(e2e.Errors)}");
     }
     lines.Add("");
     lines.Add($"3. Public surface: TipLine --target intake alone (routing and teams stopped), {options.Submissions} submissions after {publicSurface.WarmedUp} warm-up");
@@ -212,8 +212,6 @@ static string NewKey() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(
 
 static string Verdict(bool met) => met ? "met" : "MISSED";
 
-static string Describe(IReadOnlyDictionary<string, int> errors) =>
-    errors.Count == 0 ? "none" : string.Join(", ", errors.OrderByDescending(e => e.Value).Select(e => $"{e.Value} x {e.Key}"));
 
 static string CpuModel()
 {
@@ -415,12 +413,15 @@ internal sealed record Phase(ClosedLoopResult Result, int WarmedUp, CpuUse Cpu, 
 
     public double P99 => Percentiles.Of(Result.Latencies, 99);
 
+    public static string DescribeErrors(IReadOnlyDictionary<string, int> errors) =>
+        errors.Count == 0 ? "none" : string.Join(", ", errors.OrderByDescending(e => e.Value).Select(e => $"{e.Value} x {e.Key}"));
+
     public void Describe(List<string> lines)
     {
         var ok = Result.Latencies;
         lines.Add($"  throughput    {Throughput:0.0} submissions/s  ({ok.Count} receipts in {Result.Wall.TotalSeconds:0.00} s)");
         lines.Add($"  POST latency  p50 {Percentiles.Of(ok, 50):0.0} ms   p99 {P99:0.0} ms   max {(ok.Count > 0 ? ok.Max() : double.NaN):0.0} ms");
-        lines.Add($"  errors        {(Result.Errors.Count == 0 ? "none" : string.Join(", ", Result.Errors.OrderByDescending(e => e.Value).Select(e => $"{e.Value} x {e.Key}")))}");
+        lines.Add($"  errors        {DescribeErrors(Result.Errors)}");
         lines.Add($"  CPU (cores)   {Cpu.Cores()}  (machine {MachineBusy:P0} busy)");
         lines.Add($"  CPU per tip   this process {Cpu.MillisecondsEach(CpuSample.Self, ok.Count):0.0} ms, PostgreSQL {Cpu.MillisecondsEach(CpuSample.Postgres, ok.Count):0.0} ms,"
             + $" RabbitMQ {Cpu.MillisecondsEach(CpuSample.RabbitMq, ok.Count):0.0} ms, APY {Cpu.MillisecondsEach(CpuSample.Apertium, ok.Count):0.0} ms");
