@@ -23,7 +23,8 @@ public static class RoutingModule
             services.AddSingleton<ITranslator, NoTranslator>();
             return services;
         }
-        services.AddHttpClient<ITranslator, ApyTranslator>(http => http.BaseAddress = new Uri(apy.TrimEnd('/') + "/"))
+        services.AddSingleton<ITranslator>(sp => new BatchingTranslator(sp.GetRequiredService<ApyTranslator>));
+        services.AddHttpClient<ApyTranslator>(http => http.BaseAddress = new Uri(apy.TrimEnd('/') + "/"))
             .AddStandardResilienceHandler(o =>
             {
                 // Translation must never hold a tip back for long: short attempts, few retries.
