@@ -27,17 +27,10 @@ public sealed class ApyTranslator(HttpClient http, IOptions<TranslationOptions> 
         try
         {
             if (!(await PairsAsync(ct)).Contains(pair)) return null;
-            if (ApyParagraphs.Split(await TranslateDocumentAsync(ApyParagraphs.Join(texts), pair, ct), texts.Count) is { } all) return all;
-            if (texts.Count == 1) throw new FormatException("APY changed the document's structure.");
-            // APY merged or split the parts: ask for each on its own rather than guess where they meet.
-            log.LogWarning("Translation {Pair}: APY did not keep the {Count} parts apart; translating them one by one", pair, texts.Count);
-            var one = new List<string>(texts.Count);
-            foreach (var text in texts)
-            {
-                one.Add(ApyParagraphs.Split(await TranslateDocumentAsync(ApyParagraphs.Join([text]), pair, ct), 1)?[0]
-                    ?? throw new FormatException("APY changed the document's structure."));
-            }
-            return one;
+            // An answer whose parts no longer match counts as a failure: BatchingTranslator then asks
+            // for each tip on its own, and a tip that still fails is routed as "needs translation".
+            return ApyParagraphs.Split(await TranslateDocumentAsync(ApyParagraphs.Join(texts), pair, ct), texts.Count)
+                ?? throw new FormatException("APY did not keep the parts apart.");
         }
         catch (Exception e) when (!ct.IsCancellationRequested)
         {
