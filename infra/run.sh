@@ -3,7 +3,8 @@
 #
 # Starts a private PostgreSQL (data kept in <repo>/.tipline/pgdata between runs), creates the
 # `tipline` database, generates the privacy keys once, starts Apertium APY when it is
-# installed, then runs every module in one process with the in-memory bus and demo data.
+# installed, applies the schema migrations (--target migrate), then runs every module in one
+# process with the in-memory bus and demo data.
 #
 # Usage: infra/run.sh [extra app args]
 #
@@ -84,5 +85,9 @@ export Demo__Seed=true
 export DataProtection__KeysPath="$state/keys"
 export ASPNETCORE_URLS="${TIPLINE_URLS:-http://127.0.0.1:5080}"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+dotnet build "$repo/src/TipLine" -c Release -v quiet -nologo
+# The migrate step first, as in production: the app refuses to start on a schema that is behind it.
+log "migrating the database"
+dotnet run --no-build --project "$repo/src/TipLine" -c Release -- --target migrate
 log "starting TipLine on $ASPNETCORE_URLS"
-exec dotnet run --project "$repo/src/TipLine" -c Release -- --target all "$@"
+exec dotnet run --no-build --project "$repo/src/TipLine" -c Release -- --target all "$@"

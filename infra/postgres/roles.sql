@@ -4,8 +4,8 @@
 -- including its outbox_messages and inbox_messages. Modules talk only through the bus, so a
 -- module's role reaches its own schema and, read-mostly, the shared directory; nothing else.
 --
---   tipline_owner    owns the schemas and every table in them; used only to create the
---                    schema, never by a running module
+--   tipline_owner    owns the schemas and every table in them; used only by the migrate
+--                    step (TipLine --target migrate), never by a running module
 --   tipline_intake   intake: read/write           directory: read      routing, teams: none
 --   tipline_routing  routing: read/write          directory: read      intake, teams: none
 --   tipline_teams    teams: read/write            directory: read, insert, update (schedule
@@ -13,14 +13,19 @@
 --   attachments      files of reports (a voicemail's disguised copy): intake writes them,
 --                    teams reads them (read, insert, delete for intake; read for teams)
 --
--- Order of work (TipLine creates a module's schema, tables included, on start-up when the
--- schema does not exist yet; so this script never creates schemas itself):
---   1. run this script: creates the roles and lets tipline_owner create schemas;
---   2. start TipLine once connected as tipline_owner: it creates the four schemas;
---   3. run this script again: grants on the schemas that now exist, and makes
---      teams.audit_entries append-only;
+-- No module role can change the schema (no CREATE, no ownership): only the migrate step does.
+-- Each schema keeps its migration history in its own "__EFMigrationsHistory" table, which the
+-- module roles can read, so a running module can check that its schema is current.
+--
+-- Order of work:
+--   1. run this script: creates the roles and the five schemas, owned by tipline_owner, with
+--      the grants below (also for tables created later, through default privileges);
+--   2. run the migrate step connected as tipline_owner
+--      (ConnectionStrings__TipLine or ConnectionStrings__Migrate, then TipLine --target migrate);
+--   3. run this script again: makes teams.audit_entries append-only for tipline_teams as well
+--      (its triggers refuse UPDATE, DELETE and TRUNCATE for everyone);
 --   4. run each module connected as its own role (split targets: --target intake|routing|teams).
--- Re-run it after any change that adds tables. It is idempotent.
+-- Run steps 2 and 3 again on every upgrade. The script is idempotent.
 --
 -- Run as a superuser (or a role with CREATEROLE), connected to the TipLine database.
 -- Passwords are psql variables so they stay out of this file:
@@ -97,21 +102,13 @@ INSERT INTO tipline_grants VALUES
   ('attachments', 'tipline_intake', 'SELECT, INSERT, DELETE',        NULL),
   ('attachments', 'tipline_teams',  'SELECT',                        NULL);
 
--- The module schemas that exist so far (TipLine creates them on first start).
+-- The module schemas, owned by tipline_owner; the migrate step creates their tables.
+SELECT format('CREATE SCHEMA IF NOT EXISTS %I AUTHORIZATION tipline_owner', s)
+FROM unnest(ARRAY['intake', 'routing', 'teams', 'directory', 'attachments']) AS s
+\gexec
 CREATE TEMP TABLE tipline_schemas ON COMMIT DROP AS
   SELECT nspname AS schema_name FROM pg_namespace
   WHERE nspname IN ('intake', 'routing', 'teams', 'directory', 'attachments');
-
-DO $$
-DECLARE missing text;
-BEGIN
-  SELECT string_agg(s, ', ') INTO missing
-  FROM unnest(ARRAY['intake', 'routing', 'teams', 'directory', 'attachments']) AS s
-  WHERE s NOT IN (SELECT schema_name FROM tipline_schemas);
-  IF missing IS NOT NULL THEN
-    RAISE WARNING 'schemas not created yet: %. Start TipLine once connected as tipline_owner, then run this script again.', missing;
-  END IF;
-END $$;
 
 -- Ownership: everything in the module schemas belongs to tipline_owner, also when the
 -- schema was first created by another role. (Sequences of identity columns follow their table.)

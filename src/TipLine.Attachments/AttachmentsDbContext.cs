@@ -4,11 +4,13 @@ namespace TipLine.Attachments;
 
 public sealed class AttachmentsDbContext(DbContextOptions<AttachmentsDbContext> options) : DbContext(options)
 {
+    public const string Schema = "attachments";
+
     public DbSet<AttachmentFile> Files => Set<AttachmentFile>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
-        modelBuilder.HasDefaultSchema("attachments");
+        modelBuilder.HasDefaultSchema(Schema);
         modelBuilder.Entity<AttachmentFile>(e =>
         {
             e.ToTable("files");

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 using TipLine.Bus.Database;
 
 namespace TipLine.Attachments;
@@ -15,11 +14,8 @@ public static class AttachmentsModule
         var connectionString = configuration.GetConnectionString("Attachments") ?? configuration.GetConnectionString("TipLine")
             ?? throw new InvalidOperationException("ConnectionStrings:TipLine is not configured.");
         // Not pooled: intake lends this context its connection and transaction for one unit of work.
-        services.AddDbContext<AttachmentsDbContext>(o => o.UseNpgsql(new NpgsqlConnectionStringBuilder(connectionString).ConnectionString));
+        services.AddDbContext<AttachmentsDbContext>(o => o.UseModuleNpgsql(connectionString, AttachmentsDbContext.Schema));
         services.AddScoped<AttachmentStore>();
-        return services;
+        return services.AddSingleton(new ModuleSchema(typeof(AttachmentsDbContext)));
     }
-
-    public static Task PrepareAttachmentsDatabaseAsync(this IServiceProvider services, CancellationToken ct) =>
-        services.GetRequiredService<AttachmentsDbContext>().EnsureSchemaAsync(ct: ct);
 }

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using TipLine.Bus.Database;
 using TipLine.Bus.Outbox;
 
 namespace TipLine.Bus;
@@ -61,9 +62,9 @@ public static class BusServiceCollectionExtensions
             npgsql.NoResetOnClose = true;
         }
         services.AddDbContextPool<TContext>((sp, o) => o
-            .UseNpgsql(npgsql.ConnectionString)
+            .UseModuleNpgsql(npgsql.ConnectionString, module.ToLowerInvariant())
             .AddInterceptors(sp.GetRequiredService<OutboxSignalInterceptor>()));
-        return services;
+        return services.AddSingleton(new ModuleSchema(typeof(TContext)));
     }
 
     public static IServiceCollection AddOutboxRelay<TContext>(this IServiceCollection services) where TContext : DbContext =>

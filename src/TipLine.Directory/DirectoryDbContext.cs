@@ -5,6 +5,8 @@ namespace TipLine.Directory;
 
 public sealed class DirectoryDbContext(DbContextOptions<DirectoryDbContext> options) : DbContext(options)
 {
+    public const string Schema = "directory";
+
     public DbSet<School> Schools => Set<School>();
     public DbSet<Team> Teams => Set<Team>();
     public DbSet<TeamMember> Members => Set<TeamMember>();
@@ -14,7 +16,7 @@ public sealed class DirectoryDbContext(DbContextOptions<DirectoryDbContext> opti
 
     protected override void OnModelCreating(ModelBuilder model)
     {
-        model.HasDefaultSchema("directory");
+        model.HasDefaultSchema(Schema);
         model.Entity<Team>(e =>
         {
             e.ToTable("teams");

@@ -12,6 +12,8 @@ namespace TipLine.Intake;
 
 public sealed class IntakeDbContext(DbContextOptions<IntakeDbContext> options) : DbContext(options)
 {
+    public const string Schema = "intake";
+
     public DbSet<IntakeReport> Reports => Set<IntakeReport>();
     public DbSet<Receipt> Receipts => Set<Receipt>();
     public DbSet<SealedContact> SealedContacts => Set<SealedContact>();
@@ -36,7 +38,7 @@ public sealed class IntakeDbContext(DbContextOptions<IntakeDbContext> options) :
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
-        modelBuilder.HasDefaultSchema("intake").AddBusTables();
+        modelBuilder.HasDefaultSchema(Schema).AddBusTables();
         modelBuilder.Entity<IntakeReport>(e =>
         {
             e.ToTable("reports");

@@ -7,7 +7,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TipLine.Bus;
-using TipLine.Bus.Database;
 using TipLine.Attachments;
 using TipLine.Intake.Channels.Email;
 using TipLine.Intake.Channels.Sms;
@@ -60,12 +59,6 @@ public static class IntakeModule
         bus.AddRetryingConsumer<CaseOpenedConsumer>();
         bus.AddRetryingConsumer<CaseAcknowledgedConsumer>();
         bus.AddRetryingConsumer<ReporterQuestionReadyConsumer>();
-    }
-
-    public static async Task PrepareIntakeDatabaseAsync(this IServiceProvider services, CancellationToken ct)
-    {
-        await services.GetRequiredService<IntakeDbContext>().EnsureSchemaAsync(ct: ct);
-        await services.PrepareAttachmentsDatabaseAsync(ct);
     }
 
     public static IEndpointRouteBuilder MapIntake(this IEndpointRouteBuilder endpoints, IConfiguration configuration)

@@ -5,8 +5,10 @@ namespace TipLine.Routing;
 
 public sealed class RoutingDbContext(DbContextOptions<RoutingDbContext> options) : DbContext(options)
 {
+    public const string Schema = "routing";
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
-        modelBuilder.HasDefaultSchema("routing").AddBusTables();
+        modelBuilder.HasDefaultSchema(Schema).AddBusTables();
     }
 }

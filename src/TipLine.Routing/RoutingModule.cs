@@ -3,7 +3,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using TipLine.Bus;
-using TipLine.Bus.Database;
 using TipLine.Routing.Consumers;
 using TipLine.Routing.Translation;
 
@@ -43,7 +42,4 @@ public static class RoutingModule
         bus.AddRetryingConsumer<TeamQuestionAskedConsumer>();
         bus.AddRetryingConsumer<ReporterAnsweredConsumer>();
     }
-
-    public static Task PrepareRoutingDatabaseAsync(this IServiceProvider services, CancellationToken ct) =>
-        services.GetRequiredService<RoutingDbContext>().EnsureSchemaAsync(ct: ct);
 }

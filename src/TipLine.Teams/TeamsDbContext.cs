@@ -16,6 +16,8 @@ namespace TipLine.Teams;
 public sealed class TeamsDbContext(DbContextOptions<TeamsDbContext> options)
     : IdentityDbContext<StaffUser, IdentityRole<Guid>, Guid>(options)
 {
+    public const string Schema = "teams";
+
     public DbSet<Case> Cases => Set<Case>();
     public DbSet<CaseMessage> CaseMessages => Set<CaseMessage>();
     public DbSet<CaseAttachment> CaseAttachments => Set<CaseAttachment>();
@@ -31,7 +33,7 @@ public sealed class TeamsDbContext(DbContextOptions<TeamsDbContext> options)
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
-        builder.HasDefaultSchema("teams").AddBusTables();
+        builder.HasDefaultSchema(Schema).AddBusTables();
         builder.Entity<Case>(e =>
         {
             e.ToTable("cases");

@@ -7,7 +7,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using TipLine.Attachments;
 using TipLine.Bus;
-using TipLine.Bus.Database;
 using TipLine.Mail;
 using TipLine.Teams.Alerts;
 using TipLine.Teams.Api;
@@ -79,12 +78,6 @@ public static class TeamsModule
         bus.AddRetryingConsumer<ReportAttachmentAddedConsumer>();
         bus.AddRetryingConsumer<UnroutedReportsCountedConsumer>();
         bus.AddRetryingConsumer<ReporterMessageStatusChangedConsumer>();
-    }
-
-    public static async Task PrepareTeamsDatabaseAsync(this IServiceProvider services, CancellationToken ct)
-    {
-        await services.GetRequiredService<TeamsDbContext>().EnsureSchemaAsync(AuditLog.AppendOnlySql, ct);
-        await services.PrepareAttachmentsDatabaseAsync(ct);
     }
 
     public static IEndpointRouteBuilder MapTeams(this IEndpointRouteBuilder endpoints)

@@ -35,12 +35,13 @@ public sealed class BenchApp : IAsyncDisposable
     public IServiceProvider Services => app.Services;
 
     /// <summary>
-    /// Creates the schemas and the demo district, and starts the bus once so that every consumer's
+    /// Migrates the schemas, creates the demo district, and starts the bus once so that every consumer's
     /// queue exists: as on a running district, tips published while only the public surface runs
     /// wait in routing's queue (RabbitMQ drops a publish that no queue is bound to).
     /// </summary>
     public static async Task PrepareAsync(IReadOnlyDictionary<string, string?> configuration, CancellationToken ct)
     {
+        await TipLine.Hosting.MigrateTarget.RunAsync(new ConfigurationBuilder().AddInMemoryCollection(configuration).Build(), TextWriter.Null, ct);
         await using var prepared = await StartAsync(configuration, "all", 1, ct);
     }
 

@@ -40,7 +40,23 @@ public class TargetsTests
         var error = Assert.Throws<ArgumentException>(() => Targets.From(Configuration(target)));
 
         Assert.Contains($"Unknown target(s): {unknown}", error.Message, StringComparison.Ordinal);
-        Assert.Contains("Use all, intake, routing or teams.", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Use all, intake, routing, teams or migrate.", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Migrate_runs_no_module()
+    {
+        Assert.Equal(new Targets(Intake: false, Routing: false, Teams: false, Migrate: true), Targets.From(Configuration(" Migrate ")));
+    }
+
+    [Theory]
+    [InlineData("migrate,all")]
+    [InlineData("intake,migrate")]
+    public void Migrate_alongside_a_module_is_refused(string target)
+    {
+        var error = Assert.Throws<ArgumentException>(() => Targets.From(Configuration(target)));
+
+        Assert.Contains("migrate target runs alone", error.Message, StringComparison.Ordinal);
     }
 
     [Theory]

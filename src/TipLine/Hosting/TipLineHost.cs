@@ -1,5 +1,6 @@
 using System.Globalization;
 using MassTransit;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Localization;
@@ -84,16 +85,19 @@ public static class TipLineHost
         return app;
     }
 
-    /// <summary>Creates missing schemas for the running modules and, if asked, the demo district.</summary>
+    /// <summary>
+    /// Checks that every schema this process uses is migrated (throws <see cref="SchemaNotCurrentException"/> if not)
+    /// and, if asked, creates the demo district.
+    /// </summary>
     public static async Task PrepareAsync(this WebApplication app, CancellationToken ct = default)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var services = scope.ServiceProvider;
         var targets = services.GetRequiredService<Targets>();
-        await services.GetRequiredService<DirectoryDbContext>().EnsureSchemaAsync(ct: ct);
-        if (targets.Intake) await services.PrepareIntakeDatabaseAsync(ct);
-        if (targets.Routing) await services.PrepareRoutingDatabaseAsync(ct);
-        if (targets.Teams) await services.PrepareTeamsDatabaseAsync(ct);
+        foreach (var schema in services.GetServices<ModuleSchema>().DistinctBy(s => s.ContextType))
+        {
+            await ((DbContext)services.GetRequiredService(schema.ContextType)).EnsureCurrentAsync(ct);
+        }
         if (targets.Teams && app.Configuration.GetValue<bool>("Demo:Seed"))
         {
             var created = await DemoDistrict.SeedAsync(services, DemoDistrict.NewPassword, ct);

@@ -45,12 +45,15 @@ public sealed class TipLineApp : IAsyncDisposable
     public string PublishedMessages => string.Join('\n', published);
 
     public static async Task<TipLineApp> StartAsync(AppEnvironment environment, string target = "all",
-        IDictionary<string, string?>? settings = null, bool seed = true, Action<IServiceCollection>? replaceServices = null)
+        IDictionary<string, string?>? settings = null, bool seed = true, Action<IServiceCollection>? replaceServices = null,
+        bool migrate = true)
     {
         var builder = TipLineHost.CreateBuilder([]);
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Configuration.AddInMemoryCollection(environment.Settings(target));
         if (settings is not null) builder.Configuration.AddInMemoryCollection(settings);
+        // As a district deploys: the migrate step first (a no-op when the schema is current), then the process.
+        if (migrate) await MigrateTarget.RunAsync(builder.Configuration, TextWriter.Null);
         var logs = new CapturedLogs();
         builder.Logging.ClearProviders().AddProvider(logs).SetMinimumLevel(LogLevel.Debug);
         builder.Logging.AddFilter((_, _, _) => true);

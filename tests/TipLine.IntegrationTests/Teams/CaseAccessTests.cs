@@ -40,8 +40,13 @@ public sealed class CaseAccessTests : RunningDistrict
 
         Assert.Equal(1L, await App.Database.ScalarAsync<long>(
             $"SELECT count(*) FROM teams.audit_entries WHERE \"Action\" = 'case.view' AND \"CaseId\" = '{queued.CaseId}' AND \"Allowed\""));
-        var error = await Assert.ThrowsAsync<Npgsql.PostgresException>(() => App.Database.ScalarAsync<object>("DELETE FROM teams.audit_entries"));
-        Assert.Contains("append-only", error.MessageText, StringComparison.Ordinal);
+        foreach (var rewrite in new[] { "DELETE FROM teams.audit_entries", "UPDATE teams.audit_entries SET \"Allowed\" = NOT \"Allowed\"", "TRUNCATE teams.audit_entries" })
+        {
+            var error = await Assert.ThrowsAsync<Npgsql.PostgresException>(() => App.Database.ScalarAsync<object>(rewrite));
+            Assert.Contains("append-only", error.MessageText, StringComparison.Ordinal);
+        }
+        Assert.Equal(1L, await App.Database.ScalarAsync<long>(
+            $"SELECT count(*) FROM teams.audit_entries WHERE \"Action\" = 'case.view' AND \"CaseId\" = '{queued.CaseId}' AND \"Allowed\""));
     }
 
     [Fact]
