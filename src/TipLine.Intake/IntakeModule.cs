@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TipLine.Bus;
+using TipLine.Bus.Work;
 using TipLine.Attachments;
 using TipLine.Intake.Channels.Email;
 using TipLine.Intake.Channels.Sms;
@@ -39,16 +40,14 @@ public static class IntakeModule
         services.AddTwilio(configuration);
         services.AddScoped<SmsIntake>().AddScoped<SmsReplyRelay>().AddScoped<HeldTexts>().AddScoped<HeldSmsRelease>();
         services.AddVoicemail(configuration).AddAttachments(configuration);
-        services.AddOptions<VoicemailIntakeOptions>().Bind(configuration.GetSection(VoicemailIntakeOptions.Section));
-        services.AddScoped<VoicePrompts>().AddScoped<VoicemailIntake>().AddScoped<VoicemailProcessor>();
-        // Recordings queue only through the voice webhooks, which exist only where Twilio is configured.
-        services.AddOptions<MmsOptions>().Bind(configuration.GetSection(MmsOptions.Section));
-        services.AddScoped<MmsMediaProcessor>();
+        services.AddScoped<VoicePrompts>().AddScoped<VoicemailIntake>();
+        // Recordings and MMS files queue only through the Twilio webhooks, which exist only where Twilio is configured.
         if (configuration.GetSection(TwilioOptions.Section).Exists())
         {
-            services.AddQueuedWork<VoicemailProcessor>(sp => sp.GetRequiredService<IOptions<VoicemailIntakeOptions>>().Value.PollInterval);
-            services.AddQueuedWork<MmsMediaProcessor>(sp => sp.GetRequiredService<IOptions<MmsOptions>>().Value.PollInterval);
-            services.AddQueuedWork<HeldSmsRelease>(sp => sp.GetRequiredService<IOptions<SmsOptions>>().Value.HeldCheckInterval);
+            services.AddQueuedWork<IntakeDbContext, PendingVoicemail, VoicemailProcessor>(configuration, VoicemailProcessor.Kind, VoicemailProcessor.Defaults);
+            services.AddQueuedWork<IntakeDbContext, PendingMms, MmsMediaProcessor>(configuration, MmsMediaProcessor.Kind,
+                claimFilter: MmsMediaProcessor.ClaimFilter);
+            services.AddRecurringPass<HeldSmsRelease>(sp => sp.GetRequiredService<IOptions<SmsOptions>>().Value.HeldCheckInterval);
         }
         services.AddEmailChannel(configuration);
         return services;

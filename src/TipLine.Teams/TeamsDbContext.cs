@@ -26,6 +26,7 @@ public sealed class TeamsDbContext(DbContextOptions<TeamsDbContext> options)
     public DbSet<EarlyAnswer> EarlyAnswers => Set<EarlyAnswer>();
     public DbSet<EarlyAttachment> EarlyAttachments => Set<EarlyAttachment>();
     public DbSet<SystemHealth> SystemHealth => Set<SystemHealth>();
+    public DbSet<DeadWorkFigures> DeadWork => Set<DeadWorkFigures>();
     public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
     public DbSet<CaseEscalation> Escalations => Set<CaseEscalation>();
     public DbSet<AlertAttempt> AlertAttempts => Set<AlertAttempt>();
@@ -83,6 +84,13 @@ public sealed class TeamsDbContext(DbContextOptions<TeamsDbContext> options)
             e.Property(a => a.Action).HasMaxLength(40);
         });
         builder.Entity<SystemHealth>().ToTable("system_health");
+        builder.Entity<DeadWorkFigures>(e =>
+        {
+            e.ToTable("dead_work");
+            e.HasKey(f => f.Module);
+            e.Property(f => f.Module).HasMaxLength(40);
+            e.Property(f => f.Counts).HasColumnType("jsonb").HasConversion(Json<List<DeadWorkCount>>());
+        });
         builder.Entity<CalendarFeed>(e =>
         {
             e.ToTable("calendar_feeds");

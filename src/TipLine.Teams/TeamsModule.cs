@@ -77,6 +77,7 @@ public static class TeamsModule
         bus.AddRetryingConsumer<ReporterAnswerTranslatedConsumer>();
         bus.AddRetryingConsumer<ReportAttachmentAddedConsumer>();
         bus.AddRetryingConsumer<UnroutedReportsCountedConsumer>();
+        bus.AddRetryingConsumer<DeadWorkCountedConsumer>();
         bus.AddRetryingConsumer<ReporterMessageStatusChangedConsumer>();
     }
 

@@ -17,7 +17,11 @@ public sealed record AcknowledgeRequest;
 
 public sealed record QuestionRequest(string Text);
 
-public sealed record HealthResponse(int UnroutedReports, DateTimeOffset? OldestUnroutedAcceptedAt, DateTimeOffset? CountedAt);
+public sealed record HealthResponse(int UnroutedReports, DateTimeOffset? OldestUnroutedAcceptedAt, DateTimeOffset? CountedAt,
+    IReadOnlyList<DeadWorkItems> DeadWork);
+
+/// <summary>Queued work a module gave up, of one kind and error type (never content).</summary>
+public sealed record DeadWorkItems(string Module, string Kind, string Error, int Count);
 
 /// <summary>
 /// The team queue as JSON, described at /openapi/v1.json. The staff cookie is SameSite=Strict and
@@ -64,12 +68,17 @@ public static class CaseEndpoints
         endpoints.MapGet("/api/admin/health", async (TeamsDbContext db, CancellationToken ct) =>
         {
             var row = await db.SystemHealth.AsNoTracking().SingleOrDefaultAsync(ct);
-            return TypedResults.Ok(new HealthResponse(row?.UnroutedReports ?? 0, row?.OldestUnroutedAcceptedAt, row?.CountedAt));
+            return TypedResults.Ok(new HealthResponse(row?.UnroutedReports ?? 0, row?.OldestUnroutedAcceptedAt, row?.CountedAt,
+                await DeadWorkItemsAsync(db, ct)));
         }).WithTags("Administration").RequireAuthorization(p => p.RequireRole(StaffRoles.DistrictAdmin));
         endpoints.MapGet("/api/admin/ack-times", async (AckTimes times, CancellationToken ct) => TypedResults.Ok(await times.ComputeAsync(ct)))
             .WithTags("Administration").RequireAuthorization(p => p.RequireRole(StaffRoles.DistrictAdmin));
         return endpoints;
     }
+
+    public static async Task<List<DeadWorkItems>> DeadWorkItemsAsync(TeamsDbContext db, CancellationToken ct) =>
+        (await db.DeadWork.AsNoTracking().OrderBy(f => f.Module).ToListAsync(ct))
+            .SelectMany(f => f.Counts.Select(c => new DeadWorkItems(f.Module, c.Kind, c.Error, c.Count))).ToList();
 
     private static async Task<Results<NoContent, UnauthorizedHttpResult, StatusCodeHttpResult>> LoginAsync(
         LoginRequest request, SignInManager<StaffUser> signIn)

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using TipLine.Bus;
+using TipLine.Bus.Work;
 using TipLine.Teams.Alerts;
 
 namespace TipLine.Teams.Escalation;
@@ -21,7 +22,7 @@ public static class EscalationModule
         if (configuration.GetSection("Alerts").Get<AlertOptions>() is { Enabled: true })
         {
             options.ValidateOnStart();
-            services.AddQueuedWork<EscalationWorker>(sp => sp.GetRequiredService<IOptions<EscalationOptions>>().Value.PollInterval);
+            services.AddRecurringPass<EscalationWorker>(sp => sp.GetRequiredService<IOptions<EscalationOptions>>().Value.PollInterval);
         }
         return services;
     }

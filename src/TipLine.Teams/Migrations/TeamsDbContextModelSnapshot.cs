@@ -682,6 +682,24 @@ namespace TipLine.Teams.Migrations
                     b.ToTable("AspNetUsers", "teams");
                 });
 
+            modelBuilder.Entity("TipLine.Teams.SystemStatus.DeadWorkFigures", b =>
+                {
+                    b.Property<string>("Module")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTimeOffset>("CountedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Counts")
+                        .IsRequired()
+                        .HasColumnType("jsonb");
+
+                    b.HasKey("Module");
+
+                    b.ToTable("dead_work", "teams");
+                });
+
             modelBuilder.Entity("TipLine.Teams.SystemStatus.SystemHealth", b =>
                 {
                     b.Property<int>("Id")

@@ -51,7 +51,7 @@ public abstract class EmailDistrict : IAsyncLifetime
         ["Email:Smtp:RetryBaseDelay"] = "00:00:00.050",
         ["Email:Smtp:RetryMaxDelay"] = "00:00:00.200",
         ["Email:PollInterval"] = "00:00:00.300",
-        ["Email:OutgoingPollInterval"] = "00:00:00.100",
+        ["Work:Email:PollInterval"] = "00:00:00.100",
         ["Email:MaxReconnectDelay"] = "00:00:01",
         ["Alerts:EmailFrom"] = "alerts@tips.test",
         ["Alerts:StaffBaseUrl"] = "https://staff.tips.test",

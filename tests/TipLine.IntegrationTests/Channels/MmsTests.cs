@@ -22,9 +22,9 @@ public sealed class MmsTests : SmsDistrict
 
     protected override IDictionary<string, string?> MoreSettings => new Dictionary<string, string?>
     {
-        ["Mms:PollInterval"] = "00:00:00.200",
-        ["Mms:RetryDelay"] = "00:00:00.200",
-        ["Mms:MaxAttempts"] = "2",
+        ["Work:Mms:PollInterval"] = "00:00:00.200",
+        ["Work:Mms:RetryBaseDelay"] = "00:00:00.200",
+        ["Work:Mms:MaxAttempts"] = "2",
     };
 
     protected override void TwilioRoutes(WebApplication api) =>

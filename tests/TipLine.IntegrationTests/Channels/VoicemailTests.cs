@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Diagnostics;
 using System.Net;
 using Microsoft.AspNetCore.Builder;
@@ -5,6 +6,7 @@ using Microsoft.AspNetCore.Http;
 using TipLine.Hosting;
 using TipLine.Intake.Channels.Voice;
 using TipLine.IntegrationTests.Infrastructure;
+using TipLine.Teams.Api;
 using Xunit;
 
 namespace TipLine.IntegrationTests.Channels;
@@ -157,9 +159,10 @@ public sealed class VoicemailTests : SmsDistrict
     }
 
     [Theory]
-    [InlineData("a recording Twilio no longer has (404, retried)", "/2010-04-01/Accounts/" + AccountSid + "/Recordings/RE00000000000000000000000000000000", 2)]
-    [InlineData("a recording URL off Twilio's API host", "https://recordings.example.com/RE1", 0)]
-    public async Task A_voicemail_whose_audio_cannot_be_fetched_still_reaches_the_team(string name, string url, int downloadsOfMissing)
+    [InlineData("a recording Twilio no longer has (404, retried)", "/2010-04-01/Accounts/" + AccountSid + "/Recordings/RE00000000000000000000000000000000", 2,
+        "HttpRequestException")]
+    [InlineData("a recording URL off Twilio's API host", "https://recordings.example.com/RE1", 0, "ArgumentException")]
+    public async Task A_voicemail_whose_audio_cannot_be_fetched_still_reaches_the_team(string name, string url, int downloadsOfMissing, string error)
     {
         Assert.NotEmpty(name);
         var absolute = url.StartsWith('/') ? Twilio.BaseUrl.ToString().TrimEnd('/') + url : url;
@@ -172,17 +175,28 @@ public sealed class VoicemailTests : SmsDistrict
         Assert.Equal("es", detail.ReporterLanguage);
         Assert.Equal(VoicemailProcessor.NoTranscript, detail.Original.WhatHappened);
         Assert.Empty(detail.AttachmentIds);
-        Assert.Equal(0L, await CountAsync("intake.voicemail_pending"));
         Assert.Equal(0L, await CountAsync("intake.voicemails"));
         Assert.Equal(downloadsOfMissing, missingDownloads);
         Assert.DoesNotContain("5557770000", App.Logs.All, StringComparison.Ordinal);
+
+        // The recording is parked as given up, and district administrators see it by kind and error type only.
+        Assert.Equal(1L, await CountAsync("intake.voicemail_pending WHERE \"DeadAt\" IS NOT NULL"));
+        using var admin = await StaffClient.SignInAsync(App, "admin@demo.tipline.test");
+        var health = await Eventually.GetAsync(async () =>
+            await admin.Http.GetFromJsonAsync<HealthResponse>("/api/admin/health", StaffClient.Json) is { DeadWork.Count: > 0 } h ? h : null,
+            what: "the given-up recording on the health figures");
+        var dead = Assert.Single(health.DeadWork);
+        Assert.Equal(("intake", "Voicemail", 1, error), (dead.Module, dead.Kind, dead.Count, dead.Error));
+        var page = await admin.Http.GetStringAsync("/staff");
+        Assert.Contains($"intake / Voicemail: 1 ({error})", page, StringComparison.Ordinal);
     }
 
     protected override IDictionary<string, string?> MoreSettings => new Dictionary<string, string?>
     {
-        ["VoiceIntake:PollInterval"] = "00:00:00.200",
-        ["VoiceIntake:RetryDelay"] = "00:00:00.200",
-        ["VoiceIntake:MaxAttempts"] = "2",
+        ["Work:Voicemail:PollInterval"] = "00:00:00.200",
+        ["Work:Voicemail:RetryBaseDelay"] = "00:00:00.200",
+        ["Work:Voicemail:MaxAttempts"] = "2",
+        ["SafetyNet:SweepInterval"] = "00:00:00.500",
     };
 
     protected override void TwilioRoutes(WebApplication api) =>

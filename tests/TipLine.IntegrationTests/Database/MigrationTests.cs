@@ -30,7 +30,8 @@ public sealed class MigrationTests
         var output = new StringWriter();
         await MigrateTarget.RunAsync(Configuration(district), output);
 
-        Assert.Equal(before, await district.Database.RowCountsAsync());
+        var after = await district.Database.RowCountsAsync();
+        Assert.Equal(before, new SortedDictionary<string, long>(after.Where(t => before.ContainsKey(t.Key)).ToDictionary(), StringComparer.Ordinal));
         // Recognised as at the baseline: only what came after it was applied.
         Assert.Contains("directory: up to date", output.ToString(), StringComparison.Ordinal);
         Assert.Contains("teams: applied", output.ToString(), StringComparison.Ordinal);

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using TipLine.Bus;
+using TipLine.Bus.Work;
 using TipLine.Mail;
 
 namespace TipLine.Intake.Channels.Email;
@@ -33,7 +33,8 @@ public static class EmailChannel
         }
         if (mailboxes.Count > 0)
         {
-            services.AddQueuedWork<OutgoingEmailProcessor>(sp => sp.GetRequiredService<IOptions<EmailOptions>>().Value.OutgoingPollInterval);
+            services.AddQueuedWork<IntakeDbContext, PendingEmail, OutgoingEmailProcessor>(configuration, OutgoingEmailProcessor.Kind,
+                OutgoingEmailProcessor.Defaults);
         }
         return services;
     }

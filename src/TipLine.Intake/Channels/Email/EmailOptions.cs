@@ -25,9 +25,6 @@ public sealed class EmailOptions
     /// <summary>Attachments larger than this are refused (logged by type and size only).</summary>
     [Range(1, 1L << 30)] public long MaxAttachmentBytes { get; set; } = 10L << 20;
 
-    /// <summary>How often queued acknowledgements and questions are looked for.</summary>
-    [Range(typeof(TimeSpan), "00:00:00.050", "00:10:00", ParseLimitsInInvariantCulture = true)]
-    public TimeSpan OutgoingPollInterval { get; set; } = TimeSpan.FromSeconds(2);
 }
 
 /// <summary>One tip mailbox: where to read it, which school it belongs to, and the address replies come from.</summary>

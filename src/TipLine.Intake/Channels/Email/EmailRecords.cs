@@ -1,3 +1,5 @@
+using TipLine.Bus.Work;
+
 namespace TipLine.Intake.Channels.Email;
 
 /// <summary>
@@ -57,7 +59,7 @@ public static class OutgoingEmailKinds
 /// A mail to a reporter waiting to be sent (an acknowledgement, a team question), committed with what caused it. The
 /// address is not here: it is unsealed when the mail is sent.
 /// </summary>
-public sealed class PendingEmail
+public sealed class PendingEmail : IQueuedItem
 {
     public Guid Id { get; init; }
     public Guid ReportId { get; init; }
@@ -67,6 +69,8 @@ public sealed class PendingEmail
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset NextAttemptAt { get; set; }
     public int Attempts { get; set; }
+    public string? LastError { get; set; }
+    public DateTimeOffset? DeadAt { get; set; }
 }
 
 /// <summary>An emailed file, the original sealed; a picture we could clean also has a copy for the team (AttachmentId).</summary>

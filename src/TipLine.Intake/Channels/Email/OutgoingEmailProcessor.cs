@@ -1,4 +1,4 @@
-using TipLine.Bus;
+using TipLine.Bus.Work;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -23,15 +23,15 @@ public sealed class OutgoingEmailProcessor(
     MailSender sender,
     IStringLocalizer<ReporterText> text,
     TimeProvider clock,
-    ILogger<OutgoingEmailProcessor> log) : IQueuedWork
+    ILogger<OutgoingEmailProcessor> log) : IWorkHandler<PendingEmail>
 {
-    /// <summary>A claimed mail whose worker died is taken up again after this long.</summary>
-    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(10);
+    public const string Kind = "Email";
 
-    public async Task<bool> ProcessNextAsync(CancellationToken ct)
+    /// <summary>Longer than one send with its SMTP retries (MailSender retries connection errors and 4xx answers itself).</summary>
+    public static void Defaults(WorkOptions o) => o.Lease = TimeSpan.FromMinutes(10);
+
+    public async Task HandleAsync(PendingEmail job, CancellationToken ct)
     {
-        var job = await ClaimAsync(ct);
-        if (job is null) return false;
         var thread = await db.EmailThreads.SingleOrDefaultAsync(t => t.ReportId == job.ReportId, ct);
         var address = await contacts.UnsealAsync(job.ReportId, ChannelNames.Email, ct);
         string status;
@@ -43,18 +43,8 @@ public sealed class OutgoingEmailProcessor(
         else
         {
             var messageId = ReplyMail.MessageIdFor(job.Id, thread.OurAddress);
-            MailSendResult result;
-            try
-            {
-                result = await sender.SendAsync(await ComposeAsync(job, thread, address, messageId, ct), ct);
-            }
-            catch (OperationCanceledException) when (ct.IsCancellationRequested)
-            {
-                // Shutting down: give the mail back at once instead of after the lease (it keeps its Message-ID if it went out).
-                await db.PendingEmails.Where(p => p.Id == job.Id).ExecuteUpdateAsync(p => p.SetProperty(x => x.NextAttemptAt, clock.GetUtcNow()),
-                    CancellationToken.None);
-                throw;
-            }
+            // Shutting down mid-send hands the mail back at once (the queue's rule); it keeps its Message-ID if it went out.
+            var result = await sender.SendAsync(await ComposeAsync(job, thread, address, messageId, ct), ct);
             (status, code) = result switch
             {
                 MailSent => ("sent", (int?)null),
@@ -69,23 +59,17 @@ public sealed class OutgoingEmailProcessor(
         if (job.QuestionId is { } questionId) db.AddToOutbox(new ReporterMessageStatusChanged(questionId, job.ReportId, status, code, now), now);
         await db.SaveChangesAsync(ct);
         log.LogInformation("Email {Kind} for report {ReportId}: {Status} {StatusCode}", job.Kind, job.ReportId, status, code);
-        return true;
     }
 
-    /// <summary>Claims the oldest due mail for the lease (SKIP LOCKED: never two workers on one mail).</summary>
-    private async Task<PendingEmail?> ClaimAsync(CancellationToken ct)
+    /// <summary>A question that could not be sent is marked failed on the case; an acknowledgement is only logged.</summary>
+    public async Task GiveUpAsync(PendingEmail job, CancellationToken ct)
     {
+        log.LogError("Email {Kind} for report {ReportId} given up", job.Kind, job.ReportId);
+        if (job.QuestionId is not { } questionId) return;
+        db.ChangeTracker.Clear();
         var now = clock.GetUtcNow();
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var due = await db.PendingEmails.FromSql(
-                $"SELECT * FROM intake.email_pending WHERE \"NextAttemptAt\" <= {now} ORDER BY \"NextAttemptAt\" LIMIT 1 FOR UPDATE SKIP LOCKED")
-            .ToListAsync(ct);
-        if (due.Count == 0) return null;
-        due[0].Attempts++;
-        due[0].NextAttemptAt = now + Lease;
+        db.AddToOutbox(new ReporterMessageStatusChanged(questionId, job.ReportId, "failed: could not be sent", null, now), now);
         await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        return due[0];
     }
 
     private async Task<MimeKit.MimeMessage> ComposeAsync(PendingEmail job, EmailThread thread, string address, string messageId, CancellationToken ct)

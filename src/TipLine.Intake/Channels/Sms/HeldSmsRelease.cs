@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TipLine.Bus;
+using TipLine.Bus.Work;
 using TipLine.Directory;
 using TipLine.Intake.Reporters;
 
@@ -21,7 +22,7 @@ public sealed class HeldSmsRelease(
     SealedContactStore sealing,
     IOptions<SmsOptions> options,
     TimeProvider clock,
-    ILogger<HeldSmsRelease> log) : IQueuedWork
+    ILogger<HeldSmsRelease> log) : IRecurringPass
 {
     /// <summary>Bound to a held text's sealed number: it cannot be unsealed as anything else.</summary>
     public const string FromPurpose = "sms-held-from";

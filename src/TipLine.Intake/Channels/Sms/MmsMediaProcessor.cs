@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TipLine.Attachments;
-using TipLine.Bus;
+using TipLine.Bus.Work;
 using TipLine.Bus.Outbox;
 using TipLine.Contracts;
 using TipLine.Intake.Reporters;
@@ -21,85 +21,37 @@ public sealed class MmsMediaProcessor(
     AttachmentStore attachments,
     SealedContactStore sealing,
     TwilioMessagesClient twilio,
-    IOptions<MmsOptions> options,
     IOptions<PrivacyOptions> privacy,
     TimeProvider clock,
-    ILogger<MmsMediaProcessor> log) : IQueuedWork
+    ILogger<MmsMediaProcessor> log) : IWorkHandler<PendingMms>
 {
+    public const string Kind = "Mms";
     public const string OriginalPurpose = "mms-original";
 
-    /// <summary>Takes one due file, if any; answers whether there was one.</summary>
-    public async Task<bool> ProcessNextAsync(CancellationToken ct)
+    /// <summary>A file sent before the school was named waits for its report.</summary>
+    public const string ClaimFilter = "\"ReportId\" IS NOT NULL";
+
+    public async Task HandleAsync(PendingMms job, CancellationToken ct)
     {
-        var job = await ClaimAsync(ct);
-        if (job is null) return false;
+        TwilioMedia media;
         try
         {
-            var media = await twilio.DownloadMediaAsync(new Uri(job.MediaUrl), ct);
-            await StoreAsync(job, media.Content, media.ContentType, ct);
-        }
-        catch (Exception e) when (!ct.IsCancellationRequested && e is HttpRequestException or TimeoutException
-            or Polly.Timeout.TimeoutRejectedException or TaskCanceledException)
-        {
-            await FailedAsync(job, e, ct);
+            media = await twilio.DownloadMediaAsync(new Uri(job.MediaUrl), ct);
         }
         catch (Exception e) when (e is ArgumentException or UriFormatException or InvalidDataException)
         {
             // A URL off Twilio's API host, or a file over the size limit: trying again would not help.
-            log.LogWarning("MMS {MessageSid} file {Index} ({ContentType}) not downloaded: {Error}", job.MessageSid, job.MediaIndex,
-                job.ContentType, e.GetType().Name);
-            await DropAsync(job, ct);
+            throw new UnworkableException(e.GetType().Name);
         }
-        return true;
+        await StoreAsync(job, media.Content, media.ContentType, ct);
     }
 
-    /// <summary>Claims the oldest due file of an accepted report for the lease (SKIP LOCKED: never two workers on one file).</summary>
-    private async Task<PendingMms?> ClaimAsync(CancellationToken ct)
-    {
-        var now = clock.GetUtcNow();
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var due = await db.PendingMms.FromSql(
-                $"SELECT * FROM intake.mms_pending WHERE \"ReportId\" IS NOT NULL AND \"NextAttemptAt\" <= {now} ORDER BY \"NextAttemptAt\" LIMIT 1 FOR UPDATE SKIP LOCKED")
-            .ToListAsync(ct);
-        if (due.Count == 0) return null;
-        var job = due[0];
-        job.Attempts++;
-        job.NextAttemptAt = now + options.Value.Lease;
-        if (job.Attempts > options.Value.MaxAttempts + 1)
-        {
-            // Its workers kept dying on it (the lease ran out each time): it is not tried forever.
-            log.LogError("MMS {MessageSid} file {Index} ({ContentType}) given up after {Attempts} interrupted attempts", job.MessageSid,
-                job.MediaIndex, job.ContentType, job.Attempts - 1);
-            db.PendingMms.Remove(job);
-        }
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        return job.Attempts > options.Value.MaxAttempts + 1 ? null : job;
-    }
-
-    private async Task FailedAsync(PendingMms job, Exception e, CancellationToken ct)
-    {
-        var settings = options.Value;
-        log.LogWarning("MMS {MessageSid} file {Index}: attempt {Attempt} failed: {Error}", job.MessageSid, job.MediaIndex, job.Attempts,
-            e.GetType().Name);
-        db.ChangeTracker.Clear();
-        if (job.Attempts >= settings.MaxAttempts)
-        {
-            await DropAsync(job, ct);
-            return;
-        }
-        var delay = settings.RetryDelay * Math.Pow(2, job.Attempts - 1);
-        await db.PendingMms.Where(p => p.Id == job.Id).ExecuteUpdateAsync(p => p
-            .SetProperty(x => x.NextAttemptAt, clock.GetUtcNow() + delay)
-            .SetProperty(x => x.LastError, e.GetType().Name), ct);
-    }
-
-    private async Task DropAsync(PendingMms job, CancellationToken ct)
+    /// <summary>The file is not stored; the tip's text already reached the team. Logged by type only.</summary>
+    public Task GiveUpAsync(PendingMms job, CancellationToken ct)
     {
         log.LogError("MMS {MessageSid} file {Index} ({ContentType}) not stored (attempt {Attempts})", job.MessageSid, job.MediaIndex,
             job.ContentType, job.Attempts);
-        db.ChangeTracker.Clear();
-        await db.PendingMms.Where(p => p.Id == job.Id).ExecuteDeleteAsync(ct);
+        return Task.CompletedTask;
     }
 
     private async Task StoreAsync(PendingMms job, byte[] original, string downloadedType, CancellationToken ct)

@@ -1,3 +1,5 @@
+using TipLine.Bus.Work;
+
 namespace TipLine.Intake.Channels.Sms;
 
 /// <summary>
@@ -5,7 +7,7 @@ namespace TipLine.Intake.Channels.Sms;
 /// in the webhook's transaction; the webhook never downloads. It belongs to a report, or to a held text
 /// (<see cref="HeldSmsId"/>) until the reporter names the school and the report exists.
 /// </summary>
-public sealed class PendingMms
+public sealed class PendingMms : IQueuedItem
 {
     public Guid Id { get; init; }
     public required string MessageSid { get; init; }
@@ -18,6 +20,7 @@ public sealed class PendingMms
     public int Attempts { get; set; }
     public DateTimeOffset NextAttemptAt { get; set; }
     public string? LastError { get; set; }
+    public DateTimeOffset? DeadAt { get; set; }
 }
 
 /// <summary>

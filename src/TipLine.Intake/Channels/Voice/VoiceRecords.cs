@@ -1,3 +1,5 @@
+using TipLine.Bus.Work;
+
 namespace TipLine.Intake.Channels.Voice;
 
 /// <summary>
@@ -20,7 +22,7 @@ public sealed class VoiceRecording
 }
 
 /// <summary>A recording waiting to be downloaded, transcribed, disguised and accepted as a tip by the voicemail queue (<see cref="VoicemailProcessor"/>).</summary>
-public sealed class PendingVoicemail
+public sealed class PendingVoicemail : IQueuedItem
 {
     public required string RecordingSid { get; init; }
     public required string CallSid { get; init; }
@@ -34,6 +36,7 @@ public sealed class PendingVoicemail
     public int Attempts { get; set; }
     public DateTimeOffset NextAttemptAt { get; set; }
     public string? LastError { get; set; }
+    public DateTimeOffset? DeadAt { get; set; }
 }
 
 /// <summary>

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TipLine.Attachments;
-using TipLine.Bus;
+using TipLine.Bus.Work;
 using TipLine.Contracts;
 using TipLine.Directory;
 using TipLine.Intake.Channels.Sms;
@@ -18,7 +18,7 @@ namespace TipLine.Intake.Channels.Voice;
 /// <summary>
 /// One queued recording: download → transcribe (in the menu's language) → disguise → accept, in one transaction, the tip
 /// (content = transcript), the sealed original, the disguised copy for the team and the caller ID as sealed contact.
-/// A tip whose audio cannot be transcribed is routed anyway. Logs sids and sizes, never numbers or transcripts.
+/// A tip whose audio cannot be fetched or transcribed is routed anyway. Logs sids and sizes, never numbers or transcripts.
 /// </summary>
 public sealed class VoicemailProcessor(
     IntakeDbContext db,
@@ -30,58 +30,40 @@ public sealed class VoicemailProcessor(
     TwilioMessagesClient twilio,
     ITranscriber transcriber,
     VoiceDisguiser disguiser,
-    IOptions<VoicemailIntakeOptions> options,
     IOptions<PrivacyOptions> privacy,
     TimeProvider clock,
-    ILogger<VoicemailProcessor> log) : IQueuedWork
+    ILogger<VoicemailProcessor> log) : IWorkHandler<PendingVoicemail>
 {
+    public const string Kind = "Voicemail";
     public const string OriginalPurpose = "voicemail-original";
     public const string NoTranscript = "(voicemail: transcription failed)";
     private const string DefaultAudioType = "audio/wav";
 
-    /// <summary>Takes one due recording, if any; answers whether there was one.</summary>
-    public async Task<bool> ProcessNextAsync(CancellationToken ct)
+    /// <summary>Longer than download + transcription + disguise; a failed download is tried 6 times in all.</summary>
+    public static void Defaults(WorkOptions o) => o.Lease = TimeSpan.FromMinutes(15);
+
+    public async Task HandleAsync(PendingVoicemail job, CancellationToken ct)
     {
-        var job = await ClaimAsync(ct);
-        if (job is null) return false;
+        TwilioMedia media;
         try
         {
-            var media = await twilio.DownloadMediaAsync(new Uri(job.RecordingUrl), ct);
-            var contentType = media.ContentType.StartsWith("audio/", StringComparison.OrdinalIgnoreCase) ? media.ContentType : DefaultAudioType;
-            var transcript = await TranscribeAsync(job, media.Content, contentType, ct);
-            var disguised = await DisguiseAsync(job, media.Content, contentType, ct);
-            await AcceptAsync(job, transcript, media.Content, contentType, disguised, ct);
-        }
-        catch (Exception e) when (!ct.IsCancellationRequested && e is HttpRequestException or TimeoutException
-            or Polly.Timeout.TimeoutRejectedException or TaskCanceledException)
-        {
-            await FailedAsync(job, e, ct);
+            media = await twilio.DownloadMediaAsync(new Uri(job.RecordingUrl), ct);
         }
         catch (Exception e) when (e is ArgumentException or UriFormatException or InvalidDataException)
         {
             // A URL off Twilio's API host, or a file over the size limit: trying again would not help.
-            log.LogWarning("Recording {RecordingSid} not downloaded: {Error}", job.RecordingSid, e.Message);
-            await AcceptAsync(job, Transcript.Failed, null, null, null, ct);
+            log.LogWarning("Recording {RecordingSid} not downloaded: {Error}", job.RecordingSid, e.GetType().Name);
+            throw new UnworkableException(e.GetType().Name);
         }
-        return true;
+        var contentType = media.ContentType.StartsWith("audio/", StringComparison.OrdinalIgnoreCase) ? media.ContentType : DefaultAudioType;
+        var transcript = await TranscribeAsync(job, media.Content, contentType, ct);
+        var disguised = await DisguiseAsync(job, media.Content, contentType, ct);
+        await AcceptAsync(job, transcript, media.Content, contentType, disguised, removeFromQueue: true, ct);
     }
 
-    /// <summary>Claims the oldest due recording for the lease (SKIP LOCKED: several processes never take the same one).</summary>
-    private async Task<PendingVoicemail?> ClaimAsync(CancellationToken ct)
-    {
-        var now = clock.GetUtcNow();
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var due = await db.PendingVoicemails.FromSql(
-                $"SELECT * FROM intake.voicemail_pending WHERE \"NextAttemptAt\" <= {now} ORDER BY \"NextAttemptAt\" LIMIT 1 FOR UPDATE SKIP LOCKED")
-            .ToListAsync(ct);
-        if (due.Count == 0) return null;
-        var job = due[0];
-        job.Attempts++;
-        job.NextAttemptAt = now + options.Value.Lease;
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        return job;
-    }
+    /// <summary>The tip still reaches a team, which at least learns that someone left a message.</summary>
+    public Task GiveUpAsync(PendingVoicemail job, CancellationToken ct) =>
+        AcceptAsync(job, Transcript.Failed, null, null, null, removeFromQueue: false, ct);
 
     private async Task<Transcript> TranscribeAsync(PendingVoicemail job, byte[] audio, string contentType, CancellationToken ct)
     {
@@ -114,25 +96,8 @@ public sealed class VoicemailProcessor(
         }
     }
 
-    private async Task FailedAsync(PendingVoicemail job, Exception e, CancellationToken ct)
-    {
-        var settings = options.Value;
-        log.LogWarning("Recording {RecordingSid}: attempt {Attempt} failed: {Error}", job.RecordingSid, job.Attempts, e.GetType().Name);
-        if (job.Attempts >= settings.MaxAttempts)
-        {
-            // The tip still reaches a team, which at least learns that someone left a message.
-            await AcceptAsync(job, Transcript.Failed, null, null, null, ct);
-            return;
-        }
-        db.ChangeTracker.Clear();
-        var delay = settings.RetryDelay * Math.Pow(2, job.Attempts - 1);
-        await db.PendingVoicemails.Where(p => p.RecordingSid == job.RecordingSid).ExecuteUpdateAsync(p => p
-            .SetProperty(x => x.NextAttemptAt, clock.GetUtcNow() + delay)
-            .SetProperty(x => x.LastError, e.GetType().Name), ct);
-    }
-
     private async Task AcceptAsync(PendingVoicemail job, Transcript transcript, byte[]? original, string? contentType, byte[]? disguised,
-        CancellationToken ct)
+        bool removeFromQueue, CancellationToken ct)
     {
         db.ChangeTracker.Clear();
         var now = clock.GetUtcNow();
@@ -169,7 +134,7 @@ public sealed class VoicemailProcessor(
                 });
             }
         }
-        await db.PendingVoicemails.Where(p => p.RecordingSid == job.RecordingSid).ExecuteDeleteAsync(ct);
+        if (removeFromQueue) await db.PendingVoicemails.Where(p => p.RecordingSid == job.RecordingSid).ExecuteDeleteAsync(ct);
         await db.SaveChangesAsync(ct);
         await attachments.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);

@@ -12,6 +12,7 @@ public sealed class IndexModel(CaseWork work, TeamsDbContext db) : PageModel
 {
     public IReadOnlyList<QueueItem> Queue { get; private set; } = [];
     public SystemHealth? Health { get; private set; }
+    public IReadOnlyList<Api.DeadWorkItems> DeadWork { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -19,6 +20,7 @@ public sealed class IndexModel(CaseWork work, TeamsDbContext db) : PageModel
         if (User.IsInRole(StaffRoles.DistrictAdmin))
         {
             Health = await db.SystemHealth.AsNoTracking().SingleOrDefaultAsync(ct) ?? new SystemHealth();
+            DeadWork = await Api.CaseEndpoints.DeadWorkItemsAsync(db, ct);
         }
     }
 }
