@@ -189,26 +189,47 @@ public sealed class AppDatabase(string admin, string name) : IAsyncDisposable
         return (T)(await command.ExecuteScalarAsync())!;
     }
 
-    /// <summary>Every row of every TipLine table as JSON text.</summary>
+    /// <summary>
+    /// Every row of every table in every schema of the database, as JSON text, and every binary value decoded as text
+    /// (Latin-1 and UTF-16), so that a contact stored unencrypted anywhere, a bytea column included, is found.
+    /// </summary>
     public async Task<string> EverythingStoredAsync()
     {
         await using var connection = new NpgsqlConnection(ConnectionString);
         await connection.OpenAsync();
-        var tables = new List<string>();
-        await using (var list = new NpgsqlCommand(
-            "SELECT format('%I.%I', table_schema, table_name) FROM information_schema.tables WHERE table_schema IN ('intake','routing','teams','directory')",
-            connection))
-        await using (var reader = await list.ExecuteReaderAsync())
-        {
-            while (await reader.ReadAsync()) tables.Add(reader.GetString(0));
-        }
         var all = new System.Text.StringBuilder();
-        foreach (var table in tables)
+        foreach (var table in await ListAsync(connection, """
+            SELECT format('%I.%I', table_schema, table_name) FROM information_schema.tables
+            WHERE table_type = 'BASE TABLE' AND table_schema NOT IN ('pg_catalog', 'information_schema') AND table_schema NOT LIKE 'pg\_%'
+            """))
         {
             await using var rows = new NpgsqlCommand($"SELECT coalesce(string_agg(row_to_json(t)::text, E'\\n'), '') FROM {table} t", connection);
             all.AppendLine(table).AppendLine((string)(await rows.ExecuteScalarAsync())!);
         }
+        foreach (var column in await ListAsync(connection, """
+            SELECT format('%I FROM %I.%I', column_name, table_schema, table_name) FROM information_schema.columns
+            WHERE data_type = 'bytea' AND table_schema NOT IN ('pg_catalog', 'information_schema') AND table_schema NOT LIKE 'pg\_%'
+            """))
+        {
+            await using var values = new NpgsqlCommand($"SELECT {column}", connection);
+            await using var reader = await values.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                if (reader.IsDBNull(0)) continue;
+                var bytes = (byte[])reader.GetValue(0);
+                all.AppendLine(System.Text.Encoding.Latin1.GetString(bytes)).AppendLine(System.Text.Encoding.Unicode.GetString(bytes));
+            }
+        }
         return all.ToString();
+    }
+
+    private static async Task<List<string>> ListAsync(NpgsqlConnection connection, string sql)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        var names = new List<string>();
+        while (await reader.ReadAsync()) names.Add(reader.GetString(0));
+        return names;
     }
 
     public async ValueTask DisposeAsync()
