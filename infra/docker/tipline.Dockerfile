@@ -10,10 +10,11 @@ RUN dotnet publish src/TipLine/TipLine.csproj -c Release -o /app /p:UseAppHost=f
 
 # The runtime on Debian 12, the system TipLine is tested on, so the voicemail tools are the tested ones:
 # sox disguises voices (libsox-fmt-mp3 reads MP3) and pocketsphinx_continuous is the offline English
-# transcriber. Production points Voicemail:Transcriber at a Whisper server instead.
+# transcriber. Production points Voicemail:Transcriber at a Whisper server instead. curl serves the
+# container health check (/readyz).
 FROM debian:12-slim
 RUN apt-get update \
-    && apt-get install -y --no-install-recommends ca-certificates tzdata libicu72 libssl3 \
+    && apt-get install -y --no-install-recommends ca-certificates tzdata libicu72 libssl3 curl \
         sox libsox-fmt-mp3 pocketsphinx pocketsphinx-en-us \
     && rm -rf /var/lib/apt/lists/*
 COPY --from=mcr.microsoft.com/dotnet/aspnet:10.0 /usr/share/dotnet /usr/share/dotnet

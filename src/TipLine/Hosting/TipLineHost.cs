@@ -57,6 +57,7 @@ public static class TipLineHost
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(ReporterText)))
             .ConfigureApplicationPartManager(parts => KeepPartsOf(parts, targets));
         if (targets.Teams) services.AddOpenApi();
+        services.AddTipLineHealth(configuration, targets);
         services.Configure<RequestLocalizationOptions>(o =>
         {
             var cultures = ReporterLanguages.All.Select(l => new CultureInfo(l.Code)).ToList();
@@ -72,6 +73,7 @@ public static class TipLineHost
         app.UseMiddleware<PrivacyMiddleware>();
         app.UseRequestLocalization();
         app.UseRouting();
+        app.MapTipLineHealth();
         if (targets.Teams)
         {
             app.UseAuthentication();
