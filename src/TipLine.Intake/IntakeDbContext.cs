@@ -23,6 +23,7 @@ public sealed class IntakeDbContext(DbContextOptions<IntakeDbContext> options) :
     public DbSet<HeldSms> HeldSms => Set<HeldSms>();
     public DbSet<SmsOptOut> SmsOptOuts => Set<SmsOptOut>();
     public DbSet<SmsDelivery> SmsDeliveries => Set<SmsDelivery>();
+    public DbSet<PendingSms> PendingSms => Set<PendingSms>();
     public DbSet<VoiceCall> VoiceCalls => Set<VoiceCall>();
     public DbSet<VoiceRecording> VoiceRecordings => Set<VoiceRecording>();
     public DbSet<PendingVoicemail> PendingVoicemails => Set<PendingVoicemail>();
@@ -98,6 +99,12 @@ public sealed class IntakeDbContext(DbContextOptions<IntakeDbContext> options) :
             e.ToTable("sms_deliveries");
             e.HasKey(d => d.QuestionId);
             e.HasIndex(d => d.MessageSid).IsUnique();
+        });
+        modelBuilder.Entity<PendingSms>(e =>
+        {
+            e.ToTable("sms_pending");
+            e.HasIndex(p => p.QuestionId).IsUnique();
+            e.HasIndex(p => p.NextAttemptAt);
         });
         modelBuilder.Entity<VoiceCall>(e =>
         {

@@ -38,7 +38,7 @@ public static class IntakeModule
         services.AddHostedService<SafetyNetService>();
         services.AddOptions<SmsOptions>().Bind(configuration.GetSection("Sms"));
         services.AddTwilio(configuration);
-        services.AddScoped<SmsIntake>().AddScoped<SmsReplyRelay>().AddScoped<HeldTexts>().AddScoped<HeldSmsRelease>();
+        services.AddScoped<SmsIntake>().AddScoped<HeldTexts>().AddScoped<HeldSmsRelease>();
         services.AddVoicemail(configuration).AddAttachments(configuration);
         services.AddScoped<VoicePrompts>().AddScoped<VoicemailIntake>();
         // Recordings and MMS files queue only through the Twilio webhooks, which exist only where Twilio is configured.
@@ -47,6 +47,7 @@ public static class IntakeModule
             services.AddQueuedWork<IntakeDbContext, PendingVoicemail, VoicemailProcessor>(configuration, VoicemailProcessor.Kind, VoicemailProcessor.Defaults);
             services.AddQueuedWork<IntakeDbContext, PendingMms, MmsMediaProcessor>(configuration, MmsMediaProcessor.Kind,
                 claimFilter: MmsMediaProcessor.ClaimFilter);
+            services.AddQueuedWork<IntakeDbContext, PendingSms, SmsReplySender>(configuration, SmsReplySender.Kind);
             services.AddRecurringPass<HeldSmsRelease>(sp => sp.GetRequiredService<IOptions<SmsOptions>>().Value.HeldCheckInterval);
         }
         services.AddEmailChannel(configuration);

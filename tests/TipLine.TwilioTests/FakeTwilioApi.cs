@@ -20,6 +20,8 @@ public sealed class FakeTwilioApi : IAsyncDisposable
     private readonly WebApplication app;
     private readonly ConcurrentQueue<Answer> script;
     private readonly ConcurrentQueue<RecordedRequest> requests = new();
+    private readonly ConcurrentQueue<ListedMessage> created = new();
+    private readonly ConcurrentQueue<string> lookups = new();
 
     private FakeTwilioApi(WebApplication app, IEnumerable<Answer> answers)
     {
@@ -29,7 +31,11 @@ public sealed class FakeTwilioApi : IAsyncDisposable
 
     public Uri BaseUrl { get; private set; } = null!;
 
+    /// <summary>Every POST to the Messages API.</summary>
     public IReadOnlyList<RecordedRequest> Requests => [.. requests];
+
+    /// <summary>Every GET of the Messages list (path and query).</summary>
+    public IReadOnlyList<string> Lookups => [.. lookups];
 
     public static async Task<FakeTwilioApi> StartAsync(IEnumerable<Answer> answers, Action<WebApplication>? moreRoutes = null)
     {
@@ -39,6 +45,7 @@ public sealed class FakeTwilioApi : IAsyncDisposable
         var app = builder.Build();
         var fake = new FakeTwilioApi(app, answers);
         app.MapPost("/2010-04-01/Accounts/{accountSid}/Messages.json", fake.AnswerAsync);
+        app.MapGet("/2010-04-01/Accounts/{accountSid}/Messages.json", fake.ListAsync);
         moreRoutes?.Invoke(app);
         await app.StartAsync();
         fake.BaseUrl = new Uri(app.Urls.First());
@@ -54,6 +61,12 @@ public sealed class FakeTwilioApi : IAsyncDisposable
         requests.Enqueue(new RecordedRequest(request.Method, request.Path, request.Headers.Authorization, request.ContentType, form));
 
         var answer = script.TryDequeue(out var next) ? next : new Answer(500, Error(20500, "Script exhausted", 500));
+        // Accepted means created at once, as at Twilio: the list shows the message even if its answer never arrives.
+        if (answer.Status is >= 200 and < 300 && answer.Json is not null && Sid(answer.Json) is { } sid)
+        {
+            Remember(new ListedMessage(sid, form.GetValueOrDefault("From", ""), form.GetValueOrDefault("To", ""), form.GetValueOrDefault("Body", ""),
+                DateTimeOffset.UtcNow));
+        }
         if (answer.Delay > TimeSpan.Zero) await Task.Delay(answer.Delay, context.RequestAborted);
         context.Response.StatusCode = answer.Status;
         if (answer.RetryAfter is not null) context.Response.Headers.RetryAfter = answer.RetryAfter;
@@ -61,6 +74,43 @@ public sealed class FakeTwilioApi : IAsyncDisposable
         {
             context.Response.ContentType = answer.ContentType;
             await context.Response.WriteAsync(answer.Json, context.RequestAborted);
+        }
+    }
+
+    /// <summary>A message Twilio holds, as its list shows it (created through this fake, or put there by a test).</summary>
+    public sealed record ListedMessage(string Sid, string From, string To, string Body, DateTimeOffset Created);
+
+    public void Remember(ListedMessage message) => created.Enqueue(message);
+
+    /// <summary>GET Messages.json: the documented list page, filtered by To and From, newest first.</summary>
+    private async Task ListAsync(HttpContext context)
+    {
+        var query = context.Request.Query;
+        lookups.Enqueue(context.Request.Path + context.Request.QueryString);
+        var page = created.Where(m => (!query.ContainsKey("To") || m.To == query["To"]) && (!query.ContainsKey("From") || m.From == query["From"]))
+            .OrderByDescending(m => m.Created).Select(m => new Dictionary<string, object?>
+            {
+                ["sid"] = m.Sid, ["from"] = m.From, ["to"] = m.To, ["body"] = m.Body, ["status"] = "sent", ["direction"] = "outbound-api",
+                ["date_created"] = m.Created.ToString("r", System.Globalization.CultureInfo.InvariantCulture).Replace("GMT", "+0000", StringComparison.Ordinal),
+            }).ToList();
+        context.Response.ContentType = "application/json";
+        await context.Response.WriteAsync(System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, object?>
+        {
+            ["messages"] = page, ["page"] = 0, ["page_size"] = 50, ["start"] = 0, ["end"] = Math.Max(page.Count - 1, 0),
+            ["first_page_uri"] = context.Request.Path.Value, ["next_page_uri"] = null, ["previous_page_uri"] = null, ["uri"] = context.Request.Path.Value,
+        }), context.RequestAborted);
+    }
+
+    private static string? Sid(string json)
+    {
+        try
+        {
+            using var document = System.Text.Json.JsonDocument.Parse(json);
+            return document.RootElement.TryGetProperty("sid", out var sid) ? sid.GetString() : null;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
         }
     }
 

@@ -1,15 +1,14 @@
 using MassTransit;
 using TipLine.Bus.Inbox;
 using TipLine.Contracts;
-using Microsoft.Extensions.DependencyInjection;
 using TipLine.Intake.Channels.Email;
 using TipLine.Intake.Channels.Sms;
 using TipLine.Intake.Followup;
 
 namespace TipLine.Intake.Consumers;
 
-/// <summary>A team question, translated: it waits for a web reporter at /report/followup, goes out by SMS, or is queued as an email.</summary>
-public sealed class ReporterQuestionReadyConsumer(IntakeDbContext db, IServiceProvider services, TimeProvider clock) : IConsumer<ReporterQuestionReady>
+/// <summary>A team question, translated: it waits for a web reporter at /report/followup, or is queued as a text or an email.</summary>
+public sealed class ReporterQuestionReadyConsumer(IntakeDbContext db, TimeProvider clock) : IConsumer<ReporterQuestionReady>
 {
     public Task Consume(ConsumeContext<ReporterQuestionReady> context) =>
         db.HandleOnceAsync<ReporterQuestionReadyConsumer>(context, clock.GetUtcNow(), ct =>
@@ -29,8 +28,13 @@ public sealed class ReporterQuestionReadyConsumer(IntakeDbContext db, IServicePr
             }
             else if (question.Channel is ChannelNames.Sms or ChannelNames.Voice)
             {
-                // A voicemail's caller is asked by text, from the number they called. Resolved here so a deployment without Twilio settings still runs the web channel.
-                return services.GetRequiredService<SmsReplyRelay>().SendAsync(question, ct);
+                // Queued in this transaction (exactly once per question); the SMS worker unseals the number and sends it, outside
+                // any transaction. A voicemail's caller is asked by text, from the number they called.
+                db.PendingSms.Add(new PendingSms
+                {
+                    Id = Guid.NewGuid(), ReportId = question.ReportId, QuestionId = question.QuestionId, Text = question.Text,
+                    CreatedAt = question.AskedAt, NextAttemptAt = clock.GetUtcNow(),
+                });
             }
             else if (question.Channel == ChannelNames.Email)
             {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
@@ -49,6 +50,36 @@ public sealed class TwilioMessagesClient(HttpClient http, IOptions<TwilioOptions
             return new MessageRefused(error?.Code, message, status);
         }
     }
+
+    /// <summary>
+    /// Looks for a message we already created: GET /2010-04-01/Accounts/{AccountSid}/Messages.json filtered by To and From
+    /// (newest first), matched on its body and a creation time no earlier than <paramref name="since"/> less a minute of
+    /// clock skew. A send whose outcome was lost (the process died after Twilio accepted it) is found here, not sent again.
+    /// </summary>
+    public async Task<MessageSent?> FindSentAsync(string from, string to, string body, DateTimeOffset since, CancellationToken ct)
+    {
+        var o = options.Value;
+        var url = new Uri($"{o.ApiBaseUrl.TrimEnd('/')}/2010-04-01/Accounts/{Uri.EscapeDataString(o.AccountSid)}/Messages.json"
+            + $"?To={Uri.EscapeDataString(to)}&From={Uri.EscapeDataString(from)}&PageSize=50");
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.Authorization = BasicAuth(o);
+        using var response = await http.SendAsync(request, ct);
+        response.EnsureSuccessStatusCode();
+        using var json = await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync(ct), cancellationToken: ct);
+        if (!json.RootElement.TryGetProperty("messages", out var messages) || messages.ValueKind != JsonValueKind.Array) return null;
+        foreach (var message in messages.EnumerateArray())
+        {
+            if (Text(message, "body") != body || Text(message, "sid") is not { Length: > 0 } sid) continue;
+            if (!DateTimeOffset.TryParse(Text(message, "date_created"), CultureInfo.InvariantCulture, DateTimeStyles.None, out var created)
+                || created < since - TimeSpan.FromMinutes(1)) continue;
+            log.LogInformation("Twilio already has message {Sid}: not sent again", sid);
+            return new MessageSent(sid, Text(message, "status") ?? "");
+        }
+        return null;
+    }
+
+    private static string? Text(JsonElement message, string name) =>
+        message.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
     /// <summary>
     /// GETs an MMS attachment or a recording with our credentials, following Twilio's redirect to its storage (the

@@ -1,0 +1,93 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using TipLine.Bus.Outbox;
+using TipLine.Bus.Work;
+using TipLine.Contracts;
+using TipLine.Intake.Reporters;
+using TipLine.Twilio;
+using TipLine.Twilio.Messages;
+
+namespace TipLine.Intake.Channels.Sms;
+
+/// <summary>
+/// Sends a queued team question to an SMS reporter from the number they texted (or called). Twilio is asked outside any
+/// transaction; the outcome, the case's status message and the end of the queue item commit together afterwards. The
+/// number is unsealed only here, at send time, and never leaves this class.
+/// </summary>
+public sealed class SmsReplySender(
+    IntakeDbContext db,
+    SealedContactStore contacts,
+    ReporterPseudonym pseudonyms,
+    TwilioMessagesClient twilio,
+    IOptions<TwilioOptions> twilioOptions,
+    TimeProvider clock,
+    ILogger<SmsReplySender> log) : IWorkHandler<PendingSms>
+{
+    public const string Kind = "Sms";
+
+    public async Task HandleAsync(PendingSms job, CancellationToken ct)
+    {
+        var thread = await db.SmsThreads.AsNoTracking().SingleOrDefaultAsync(t => t.ReportId == job.ReportId, ct);
+        var number = await contacts.UnsealAsync(job.ReportId, ChannelNames.Sms, ct);
+        if (thread is null || number is null)
+        {
+            await RecordAsync(job, "not-sent: no way to reach the reporter", null, null, ct);
+            return;
+        }
+        if (await db.SmsOptOuts.AnyAsync(o => o.ReporterKey == pseudonyms.Key(ChannelNames.Sms, number), ct))
+        {
+            await RecordAsync(job, "not-sent: the reporter texted STOP", null, null, ct);
+            return;
+        }
+        // An earlier attempt asked Twilio and then lost its answer (its process died): the text may exist already.
+        if (job.SendStartedAt is { } started && await twilio.FindSentAsync(thread.OurNumber, number, job.Text, started, ct) is { } found)
+        {
+            await RecordAsync(job, found.Status, found.Sid, null, ct);
+            return;
+        }
+        await db.PendingSms.Where(p => p.Id == job.Id).ExecuteUpdateAsync(p => p.SetProperty(x => x.SendStartedAt, clock.GetUtcNow()), ct);
+        var callback = twilioOptions.Value.PublicBaseUrl.TrimEnd('/') + SmsWebhooks.StatusPath;
+        switch (await twilio.SendAsync(thread.OurNumber, number, job.Text, callback, ct))
+        {
+            case MessageSent sent:
+                await RecordAsync(job, sent.Status, sent.Sid, null, ct);
+                break;
+            case MessageRefused refused:
+                if (refused.RecipientOptedOut) db.SmsOptOuts.Add(new SmsOptOut { ReporterKey = pseudonyms.Key(ChannelNames.Sms, number), OptedOutAt = clock.GetUtcNow() });
+                await RecordAsync(job, "failed", null, refused.Code, ct);
+                break;
+            case MessageTransientFailure:
+                // Twilio is down or overloaded: the queue tries again later, first asking whether this attempt got through.
+                throw new HttpRequestException("Twilio did not take the text after its retries.");
+        }
+    }
+
+    /// <summary>The case learns that the question could not be sent.</summary>
+    public async Task GiveUpAsync(PendingSms job, CancellationToken ct)
+    {
+        db.ChangeTracker.Clear();
+        var now = clock.GetUtcNow();
+        db.AddToOutbox(new ReporterMessageStatusChanged(job.QuestionId, job.ReportId, "failed: could not be sent", null, now), now);
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>The delivery row (status callbacks find it by MessageSid), the case's status and the end of the item, in one commit.</summary>
+    private async Task RecordAsync(PendingSms job, string status, string? messageSid, int? errorCode, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        if (!await db.SmsDeliveries.AnyAsync(d => d.QuestionId == job.QuestionId, ct))
+        {
+            db.SmsDeliveries.Add(new SmsDelivery
+            {
+                QuestionId = job.QuestionId, ReportId = job.ReportId, MessageSid = messageSid, Status = status, ErrorCode = errorCode, UpdatedAt = now,
+            });
+        }
+        db.AddToOutbox(new ReporterMessageStatusChanged(job.QuestionId, job.ReportId, status, errorCode, now), now);
+        await db.PendingSms.Where(p => p.Id == job.Id).ExecuteDeleteAsync(ct);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        log.LogInformation("Question {QuestionId} to SMS reporter of {ReportId}: {Status} {ErrorCode}", job.QuestionId, job.ReportId, status, errorCode);
+    }
+}
