@@ -1,5 +1,7 @@
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.Extensions.Logging;
 
 // Schema names in raw SQL come from our own EF model, never from input.
 #pragma warning disable EF1002, EF1003
@@ -24,7 +26,12 @@ public static class InboxDbContextExtensions
         var claimed = await db.Database.ExecuteSqlRawAsync(
             $"INSERT INTO \"{schema}\".inbox_messages (message_id, consumer, processed_at) VALUES ({{0}}, {{1}}, {{2}}) ON CONFLICT DO NOTHING",
             [messageId, typeof(TConsumer).Name, now], ct);
-        if (claimed == 0) return;
+        if (claimed == 0)
+        {
+            db.GetService<ILoggerFactory>().CreateLogger(typeof(InboxDbContextExtensions))
+                .LogInformation("Message {MessageId} already handled by {Consumer}: skipped", messageId, typeof(TConsumer).Name);
+            return;
+        }
         await work(ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);

@@ -11,7 +11,7 @@ namespace TipLine.Teams.Alerts;
 
 /// <summary>
 /// Twilio's webhooks for the alerts number: a staff member's reply (the code in an alert acknowledges it) and the
-/// delivery status of alert texts (a failure falls back to email). Signature checked first; 403 and nothing done otherwise.
+/// delivery status of alert texts (a failure falls back to email). <see cref="TwilioWebhookFilter"/> first; 413 or 403 and nothing done otherwise.
 /// Both are safe to repeat: acknowledging twice changes nothing, and a failure gets one fallback.
 /// </summary>
 public static class AlertWebhooks
@@ -21,13 +21,12 @@ public static class AlertWebhooks
 
     public static IEndpointRouteBuilder MapAlertWebhooks(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost(ReplyPath, async (HttpRequest request, IOptions<TwilioOptions> twilio, AlertAcknowledgement acknowledgement,
+        var webhooks = endpoints.MapTwilioWebhooks();
+        webhooks.MapPost(ReplyPath, async (HttpRequest request, AlertAcknowledgement acknowledgement,
             CancellationToken ct) =>
         {
-            if (!await TwilioWebhookRequest.IsSignedAsync(request, twilio.Value, ct)) return Results.StatusCode(StatusCodes.Status403Forbidden);
             var parsed = InboundMessage.FromForm(await request.ReadFormAsync(ct));
             if (!parsed.IsValid) return Results.BadRequest(parsed.Error);
-            if (parsed.Value.AccountSid != twilio.Value.AccountSid) return Results.StatusCode(StatusCodes.Status403Forbidden);
             var outcome = await acknowledgement.AcknowledgeByReplyAsync(parsed.Value.From, parsed.Value.Body, ct);
             return new TwimlResponse().Message(outcome switch
             {
@@ -35,17 +34,16 @@ public static class AlertWebhooks
                 ReplyOutcome.AlreadyAcknowledged => "TipLine: this tip was already acknowledged.",
                 _ => "TipLine: no alert to you matches that code. Open the link in the alert instead.",
             }).ToResult();
-        }).DisableAntiforgery().ExcludeFromDescription();
+        });
 
-        endpoints.MapPost(StatusPath, async (HttpRequest request, IOptions<TwilioOptions> twilio, AlertStatusUpdates updates,
+        webhooks.MapPost(StatusPath, async (HttpRequest request, AlertStatusUpdates updates,
             CancellationToken ct) =>
         {
-            if (!await TwilioWebhookRequest.IsSignedAsync(request, twilio.Value, ct)) return Results.StatusCode(StatusCodes.Status403Forbidden);
             var parsed = MessageStatus.FromForm(await request.ReadFormAsync(ct));
             if (!parsed.IsValid) return Results.BadRequest(parsed.Error);
             await updates.ApplyAsync(parsed.Value, ct);
             return Results.NoContent();
-        }).DisableAntiforgery().ExcludeFromDescription();
+        });
         return endpoints;
     }
 }

@@ -20,7 +20,7 @@ public sealed class MigrationTests
     [Fact]
     public async Task A_database_made_before_migrations_is_upgraded_keeping_every_tip_case_and_escalation()
     {
-        await using var district = await AppEnvironment.CreateAsync();
+        await using var district = await AppEnvironment.CreateAsync(migrated: false);
         await district.Database.RunScriptAsync(await File.ReadAllTextAsync(ReleaseBeforeMigrations));
         var before = await district.Database.RowCountsAsync();
         Assert.True(before["teams.cases"] == 2 && before["teams.escalations"] > 0 && before["teams.alert_attempts"] > 0
@@ -36,7 +36,7 @@ public sealed class MigrationTests
         Assert.Contains("directory: up to date", output.ToString(), StringComparison.Ordinal);
         Assert.Contains("teams: applied", output.ToString(), StringComparison.Ordinal);
         Assert.DoesNotContain("Baseline", output.ToString(), StringComparison.Ordinal);
-        await using (var fresh = await AppEnvironment.CreateAsync())
+        await using (var fresh = await AppEnvironment.CreateAsync(migrated: false))
         {
             await MigrateTarget.RunAsync(Configuration(fresh), TextWriter.Null);
             Assert.Equal(await fresh.Database.ShapeAsync(), await district.Database.ShapeAsync());
@@ -51,7 +51,7 @@ public sealed class MigrationTests
     [Fact]
     public async Task Two_migrate_steps_started_together_both_finish_and_migrate_once()
     {
-        await using var district = await AppEnvironment.CreateAsync();
+        await using var district = await AppEnvironment.CreateAsync(migrated: false);
         await district.Database.RunScriptAsync(await File.ReadAllTextAsync(ReleaseBeforeMigrations));
         var outputs = new[] { new StringWriter(), new StringWriter() };
 
@@ -64,7 +64,7 @@ public sealed class MigrationTests
     [Fact]
     public async Task A_release_started_without_migrating_refuses_to_start_and_names_the_command()
     {
-        await using var district = await AppEnvironment.CreateAsync();
+        await using var district = await AppEnvironment.CreateAsync(migrated: false);
 
         var refused = await Assert.ThrowsAsync<SchemaNotCurrentException>(() => TipLineApp.StartAsync(district, migrate: false));
         Assert.Equal("directory", refused.Schema);

@@ -32,7 +32,7 @@ public sealed class AlertStatusCallbackTests : EscalationDistrict
         Assert.Matches(EmailAlert(), email);
         Assert.Equal(onCallEmail, Emails[0].To);
         Assert.Equal(sms.Form["To"], await OnCallPhoneAsync(caseId));
-        await Task.Delay(1000);
+        await WaitUntilSettledAsync();
         Assert.Single(Emails);
         Assert.Equal(1L, await AttemptsAsync($"\"ProviderId\" = '{sid}' AND \"Status\" = 'Failed' AND \"Detail\" = 'undelivered (error 30007)'"));
         Assert.Equal(1L, await AttemptsAsync($"\"FallbackFor\" = (SELECT \"Id\" FROM teams.alert_attempts WHERE \"ProviderId\" = '{sid}')"));

@@ -69,6 +69,15 @@ public abstract partial class EscalationDistrict : SmsDistrict
     protected Task<IReadOnlyList<RecordedRequest>> WaitForSmsAsync(int count, TimeSpan? within = null) =>
         Eventually.GetAsync(() => Task.FromResult(Twilio.Requests.Count >= count ? Twilio.Requests : null), within, $"{count} alert texts");
 
+    /// <summary>
+    /// Waits until no alert is pending and no open escalation has a step due in the next ten minutes: from then on nothing
+    /// more is sent, so a count taken after it is final.
+    /// </summary>
+    protected Task WaitUntilSettledAsync() => Eventually.GetAsync(async () => await App.Database.ScalarAsync<long>("""
+        SELECT (SELECT count(*) FROM teams.alert_attempts WHERE "Status" = 'Pending')
+             + (SELECT count(*) FROM teams.escalations WHERE "StoppedAt" IS NULL AND "NextDueAt" < now() + interval '10 minutes')
+        """) == 0 ? (object?)true : null, TimeSpan.FromSeconds(60), "no alert pending or due");
+
     protected Task<long> AttemptsAsync(string where) => App.Database.ScalarAsync<long>($"SELECT count(*) FROM teams.alert_attempts WHERE {where}");
 
     /// <summary>The exact words of an SMS alert: school, urgency, an acknowledgement link and a reply code; nothing else.</summary>

@@ -17,7 +17,7 @@ public sealed class EscalationDurabilityTests : EscalationDistrict
         App = await StartAppAsync(seed: false); // ...and a new one takes over from PostgreSQL
 
         var all = await WaitForSmsAsync(5, TimeSpan.FromSeconds(60));
-        await Task.Delay(EscalateAfter);
+        await WaitUntilSettledAsync();
         Assert.Equal(5, Twilio.Requests.Count);
         Assert.Equal(onCall, all[0].Form["To"]);
         Assert.Equal(new[] { Dana, Lee, Sam }.Order(), all.Skip(1).Take(3).Select(r => r.Form["To"]).Order());
@@ -39,7 +39,7 @@ public sealed class EscalationDurabilityTests : EscalationDistrict
 
         await WaitForSmsAsync(total, TimeSpan.FromSeconds(60));
         await Eventually.GetAsync(() => Task.FromResult(Emails.Count >= total ? "" : null), TimeSpan.FromSeconds(30), "the emails");
-        await Task.Delay(EscalateAfter);
+        await WaitUntilSettledAsync();
 
         Assert.Equal(expected, Twilio.Requests.GroupBy(r => r.Form["To"]).ToDictionary(g => g.Key, g => g.Count()));
         Assert.Equal(total, Emails.Count);

@@ -41,7 +41,7 @@ public sealed class EscalationTests : EscalationDistrict
         var detail = await staff.CaseAsync(caseId);
         Assert.Equal([1, 2, 2, 2, 3], detail.Alerts.Select(a => a.Level));
         Assert.All(detail.Alerts, a => Assert.Equal(("Sms", "Sent"), (a.Method, a.Status)));
-        await Task.Delay(EscalateAfter * 1.5);
+        await WaitUntilSettledAsync();
         Assert.Equal(5, Twilio.Requests.Count);
     }
 
@@ -67,7 +67,7 @@ public sealed class EscalationTests : EscalationDistrict
         Assert.Equal("<?xml version=\"1.0\" encoding=\"utf-8\"?><Response><Message>TipLine: acknowledged. Thank you; alerts for this tip have stopped.</Message></Response>", reply.Body);
         Assert.Contains("already acknowledged", again.Body, StringComparison.Ordinal);
 
-        await Task.Delay(EscalateAfter * 2);
+        await WaitUntilSettledAsync();
         Assert.Single(Twilio.Requests);
         Assert.Equal("acknowledged", await App.Database.ScalarAsync<string>($"SELECT \"StopReason\" FROM teams.escalations WHERE \"CaseId\" = '{caseId}'"));
         using var staff = await StaffClient.SignInAsync(App, "counselor@demo.tipline.test");
@@ -101,7 +101,7 @@ public sealed class EscalationTests : EscalationDistrict
         Assert.Contains("not valid", await forged.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(1L, await App.Database.ScalarAsync<long>(
             $"SELECT count(*) FROM teams.audit_entries WHERE \"Action\" = 'case.acknowledge' AND \"CaseId\" = '{caseId}' AND \"Allowed\""));
-        await Task.Delay(EscalateAfter * 1.5);
+        await WaitUntilSettledAsync();
         Assert.Single(Twilio.Requests);
     }
 }

@@ -124,11 +124,16 @@ public sealed class AppEnvironment : IAsyncDisposable
     public AppDatabase Database { get; }
     public TestServices Services => services;
 
-    public static async Task<AppEnvironment> CreateAsync()
+    /// <param name="migrated">
+    /// A copy of the migrated template (this release's schema, no rows), or an empty database for a test of the
+    /// migrate step itself.
+    /// </param>
+    public static async Task<AppEnvironment> CreateAsync(bool migrated = true)
     {
         var services = await TestServices.GetAsync();
         var name = "tl_" + Guid.NewGuid().ToString("N")[..12];
-        var database = await AppDatabase.CreateAsync(services.PostgresAdmin, name);
+        var template = migrated ? await MigratedTemplate.GetAsync(services.PostgresAdmin) : null;
+        var database = await AppDatabase.CreateAsync(services.PostgresAdmin, name, template);
         await services.RabbitCtlAsync("add_vhost", name);
         await services.RabbitCtlAsync("set_permissions", "-p", name, services.RabbitMq.UserInfo.Split(':')[0], ".*", ".*", ".*");
         return new AppEnvironment(services, database, name);
@@ -172,11 +177,11 @@ public sealed class AppDatabase(string admin, string name) : IAsyncDisposable
 {
     public string ConnectionString { get; } = new NpgsqlConnectionStringBuilder(admin) { Database = name, Pooling = true }.ConnectionString;
 
-    public static async Task<AppDatabase> CreateAsync(string admin, string name)
+    public static async Task<AppDatabase> CreateAsync(string admin, string name, string? template = null)
     {
         await using var connection = new NpgsqlConnection(admin);
         await connection.OpenAsync();
-        await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
+        await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"" + (template is null ? "" : $" TEMPLATE \"{template}\""), connection);
         await create.ExecuteNonQueryAsync();
         return new AppDatabase(admin, name);
     }

@@ -69,7 +69,9 @@ public sealed class CaseAccessTests : RunningDistrict
 
         await Task.WhenAll(counselor.AcknowledgeAsync(queued.CaseId), sro.AcknowledgeAsync(queued.CaseId));
 
-        await Task.Delay(TimeSpan.FromSeconds(1));
+        // Evidence that every acknowledgement message there is has been published: teams' outbox is empty.
+        await Eventually.GetAsync(async () => await App.Database.ScalarAsync<long>("SELECT count(*) FROM teams.outbox_messages") == 0 ? (object?)true : null,
+            what: "teams' outbox relayed");
         var detail = await counselor.CaseAsync(queued.CaseId);
         Assert.True(detail.AcknowledgedBy is "Sam Counselor" or "Officer Lee", detail.AcknowledgedBy);
         Assert.Equal(1, System.Text.RegularExpressions.Regex.Count(App.PublishedMessages, "^CaseAcknowledged ", System.Text.RegularExpressions.RegexOptions.Multiline));

@@ -5,7 +5,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using TipLine.Bus.Database;
 using TipLine.Bus.Work;
-using TipLine.Hosting;
 using TipLine.Intake;
 using TipLine.Intake.Channels.Email;
 using TipLine.IntegrationTests.Infrastructure;
@@ -22,11 +21,7 @@ public sealed class WorkQueueTests : IAsyncLifetime
     private const string Kind = "Test";
     private AppEnvironment district = null!;
 
-    public async Task InitializeAsync()
-    {
-        district = await AppEnvironment.CreateAsync();
-        await MigrateTarget.RunAsync(new ConfigurationBuilder().AddInMemoryCollection(district.Settings("all")).Build(), TextWriter.Null);
-    }
+    public async Task InitializeAsync() => district = await AppEnvironment.CreateAsync();
 
     public async Task DisposeAsync() => await district.DisposeAsync();
 

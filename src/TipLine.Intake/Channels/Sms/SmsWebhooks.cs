@@ -12,7 +12,8 @@ using TipLine.Twilio.Webhooks;
 namespace TipLine.Intake.Channels.Sms;
 
 /// <summary>
-/// Twilio's messaging webhooks. Each one: verify the signature (else 403, nothing created) →
+/// Twilio's messaging webhooks. Each one: <see cref="TwilioWebhookFilter"/> (size, signature, account; else 413 or 403, nothing
+/// created) →
 /// parse the form → act → answer TwiML. Twilio waits at most 15 s; we answer once the database
 /// commit is done, whatever the bus is doing.
 /// </summary>
@@ -23,22 +24,20 @@ public static class SmsWebhooks
 
     public static IEndpointRouteBuilder MapSmsWebhooks(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost(InboundPath, async (HttpRequest request, IOptions<TwilioOptions> twilio, SmsIntake intake, CancellationToken ct) =>
+        var webhooks = endpoints.MapTwilioWebhooks();
+        webhooks.MapPost(InboundPath, async (HttpRequest request, SmsIntake intake, CancellationToken ct) =>
         {
-            if (!await TwilioWebhookRequest.IsSignedAsync(request, twilio.Value, ct)) return Results.StatusCode(StatusCodes.Status403Forbidden);
             var parsed = InboundMessage.FromForm(await request.ReadFormAsync(ct));
             if (!parsed.IsValid) return Results.BadRequest(parsed.Error);
-            if (parsed.Value!.AccountSid != twilio.Value.AccountSid) return Results.StatusCode(StatusCodes.Status403Forbidden);
-            var reply = await intake.HandleAsync(parsed.Value, ct);
+            var reply = await intake.HandleAsync(parsed.Value!, ct);
             var twiml = new TwimlResponse();
             if (reply is not null) twiml.Message(reply);
             return twiml.ToResult();
-        }).DisableAntiforgery().ExcludeFromDescription();
+        });
 
-        endpoints.MapPost(StatusPath, async (HttpRequest request, IOptions<TwilioOptions> twilio, IntakeDbContext db, TimeProvider clock,
+        webhooks.MapPost(StatusPath, async (HttpRequest request, IntakeDbContext db, TimeProvider clock,
             CancellationToken ct) =>
         {
-            if (!await TwilioWebhookRequest.IsSignedAsync(request, twilio.Value, ct)) return Results.StatusCode(StatusCodes.Status403Forbidden);
             var parsed = MessageStatus.FromForm(await request.ReadFormAsync(ct));
             if (!parsed.IsValid) return Results.BadRequest(parsed.Error);
             var status = parsed.Value!;
@@ -51,7 +50,7 @@ public static class SmsWebhooks
             db.AddToOutbox(new ReporterMessageStatusChanged(delivery.QuestionId, delivery.ReportId, status.Status, status.ErrorCode, now), now);
             await db.SaveChangesAsync(ct);
             return Results.NoContent();
-        }).DisableAntiforgery().ExcludeFromDescription();
+        });
         return endpoints;
     }
 }

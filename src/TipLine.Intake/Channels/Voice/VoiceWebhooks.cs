@@ -27,49 +27,43 @@ public static class VoiceWebhooks
 
     public static IEndpointRouteBuilder MapVoiceWebhooks(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost(InboundPath, async (HttpRequest request, IOptions<TwilioOptions> twilio, VoicemailIntake intake, VoicePrompts prompts,
+        var webhooks = endpoints.MapTwilioWebhooks();
+        webhooks.MapPost(InboundPath, async (HttpRequest request, VoicemailIntake intake, VoicePrompts prompts,
             SchoolDirectory directory, CancellationToken ct) =>
         {
-            if (!await TwilioWebhookRequest.IsSignedAsync(request, twilio.Value, ct)) return Results.StatusCode(StatusCodes.Status403Forbidden);
             var form = await request.ReadFormAsync(ct);
-            if (!OurAccount(form, twilio.Value)) return Results.StatusCode(StatusCodes.Status403Forbidden);
             var parsed = InboundCall.FromForm(form);
             if (!parsed.IsValid) return Results.BadRequest(parsed.Error);
             await intake.CallStartedAsync(parsed.Value!, ct);
             return prompts.Greeting(await DistrictSchoolsAsync(parsed.Value!.To, directory, ct)).ToResult();
-        }).DisableAntiforgery().ExcludeFromDescription();
+        });
 
-        endpoints.MapPost(LanguagePath, async (HttpRequest request, IOptions<TwilioOptions> twilio, VoicePrompts prompts, SchoolDirectory directory,
+        webhooks.MapPost(LanguagePath, async (HttpRequest request, VoicePrompts prompts, SchoolDirectory directory,
             CancellationToken ct) =>
         {
-            if (!await TwilioWebhookRequest.IsSignedAsync(request, twilio.Value, ct)) return Results.StatusCode(StatusCodes.Status403Forbidden);
             var form = await request.ReadFormAsync(ct);
             var language = VoicePrompts.LanguageOfDigit(form["Digits"].ToString());
             return prompts.AfterLanguage(language, await DistrictSchoolsAsync(form["To"].ToString(), directory, ct)).ToResult();
-        }).DisableAntiforgery().ExcludeFromDescription();
+        });
 
-        endpoints.MapPost(SchoolPath, async (HttpRequest request, IOptions<TwilioOptions> twilio, VoicePrompts prompts, SchoolDirectory directory,
+        webhooks.MapPost(SchoolPath, async (HttpRequest request, VoicePrompts prompts, SchoolDirectory directory,
             CancellationToken ct) =>
         {
-            if (!await TwilioWebhookRequest.IsSignedAsync(request, twilio.Value, ct)) return Results.StatusCode(StatusCodes.Status403Forbidden);
             var form = await request.ReadFormAsync(ct);
             var schools = await DistrictSchoolsAsync(form["To"].ToString(), directory, ct) ?? [];
             var school = VoicePrompts.SchoolOfDigits(form["Digits"].ToString(), schools);
             return prompts.RecordIn(VoicePrompts.KnownLanguage(request.Query["lang"]), school).ToResult();
-        }).DisableAntiforgery().ExcludeFromDescription();
+        });
 
-        endpoints.MapPost(RecordedPath, async (HttpRequest request, IOptions<TwilioOptions> twilio, VoicePrompts prompts, CancellationToken ct) =>
+        webhooks.MapPost(RecordedPath, async (HttpRequest request, VoicePrompts prompts, CancellationToken ct) =>
         {
-            if (!await TwilioWebhookRequest.IsSignedAsync(request, twilio.Value, ct)) return Results.StatusCode(StatusCodes.Status403Forbidden);
             // The recording itself arrives on its status callback; here the caller only hears that we have it.
             return prompts.Goodbye(VoicePrompts.KnownLanguage(request.Query["lang"])).ToResult();
-        }).DisableAntiforgery().ExcludeFromDescription();
+        });
 
-        endpoints.MapPost(RecordingPath, async (HttpRequest request, IOptions<TwilioOptions> twilio, VoicemailIntake intake, CancellationToken ct) =>
+        webhooks.MapPost(RecordingPath, async (HttpRequest request, VoicemailIntake intake, CancellationToken ct) =>
         {
-            if (!await TwilioWebhookRequest.IsSignedAsync(request, twilio.Value, ct)) return Results.StatusCode(StatusCodes.Status403Forbidden);
             var form = await request.ReadFormAsync(ct);
-            if (!OurAccount(form, twilio.Value)) return Results.StatusCode(StatusCodes.Status403Forbidden);
             var parsed = RecordingStatus.FromForm(form);
             if (!parsed.IsValid) return Results.BadRequest(parsed.Error);
             var language = VoicePrompts.KnownLanguage(request.Query["lang"]);
@@ -77,7 +71,7 @@ public static class VoiceWebhooks
             await intake.RecordingReadyAsync(parsed.Value!, language, school, Optional(form["To"]), Optional(form["From"]), ct);
             // Twilio does not wait for the work: the worker downloads and transcribes after this answer.
             return Results.NoContent();
-        }).DisableAntiforgery().ExcludeFromDescription();
+        });
         return endpoints;
     }
 
@@ -91,10 +85,6 @@ public static class VoiceWebhooks
         var district = await directory.DistrictWideSchoolAsync(ct);
         return (await directory.ListSchoolsAsync(ct)).Where(s => s.Id != district?.Id).ToList();
     }
-
-    /// <summary>A webhook that names another Twilio account is refused, as for SMS.</summary>
-    private static bool OurAccount(IFormCollection form, TwilioOptions twilio) =>
-        form["AccountSid"].ToString() is not { Length: > 0 } account || account == twilio.AccountSid;
 
     private static string? Optional(Microsoft.Extensions.Primitives.StringValues value) => value.Count == 1 && value[0] is { Length: > 0 } v ? v : null;
 }
