@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using TipLine.Bus;
 using TipLine.Contracts;
 using TipLine.Teams.Audit;
@@ -89,7 +90,8 @@ public sealed class TeamsDbContext(DbContextOptions<TeamsDbContext> options)
             e.ToTable("dead_work");
             e.HasKey(f => f.Module);
             e.Property(f => f.Module).HasMaxLength(40);
-            e.Property(f => f.Counts).HasColumnType("jsonb").HasConversion(Json<List<DeadWorkCount>>());
+            e.Property(f => f.Counts).HasColumnType("jsonb").HasConversion(Json<List<DeadWorkCount>>(), new ValueComparer<List<DeadWorkCount>>(
+                (a, b) => a!.SequenceEqual(b!), list => list.Aggregate(0, (hash, count) => HashCode.Combine(hash, count)), list => list.ToList()));
         });
         builder.Entity<CalendarFeed>(e =>
         {
