@@ -7,7 +7,10 @@ using TipLine.Contracts;
 
 namespace TipLine.Bus.Work;
 
-/// <summary>Counts the items of each kind that the queue gave up, by error type: what administrators may see, never content.</summary>
+/// <summary>
+/// The items the queue gave up: counted by kind and error type (what administrators may see, never content), and removed
+/// once they are older than the retention period (a parked row may still hold a provider id or a sealed number).
+/// </summary>
 public static class DeadWork
 {
     public static async Task<List<DeadWorkCount>> CountAsync(DbContext db, IEnumerable<QueuedKind> kinds, CancellationToken ct)
@@ -25,6 +28,20 @@ public static class DeadWork
             counts.AddRange(rows.Select(r => new DeadWorkCount(kind.Kind, r.Error, r.Count)));
         }
         return counts;
+    }
+
+    public static async Task<int> PurgeAsync(DbContext db, IEnumerable<QueuedKind> kinds, DateTimeOffset deadBefore, CancellationToken ct)
+    {
+        var purged = 0;
+        foreach (var kind in kinds.Where(k => k.Context == db.GetType()))
+        {
+            var entity = db.Model.FindEntityType(kind.Item)!;
+            var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+            var deadAt = entity.FindProperty(nameof(IQueuedItem.DeadAt))!.GetColumnName(table)!;
+            purged += await db.Database.ExecuteSqlRawAsync(
+                $"DELETE FROM \"{table.Schema}\".\"{table.Name}\" WHERE \"{deadAt}\" < {{0}}", [deadBefore], ct);
+        }
+        return purged;
     }
 
     private sealed class Row

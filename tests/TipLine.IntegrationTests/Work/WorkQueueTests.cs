@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using TipLine.Bus.Database;
 using TipLine.Bus.Work;
+using TipLine.Contracts;
 using TipLine.Intake;
 using TipLine.Intake.Channels.Email;
 using TipLine.IntegrationTests.Infrastructure;
@@ -43,6 +44,23 @@ public sealed class WorkQueueTests : IAsyncLifetime
         // Backoff: the second and third attempts each waited at least half their step (50 ms, then 100 ms).
         Assert.True(handler.Times[id][1] - handler.Times[id][0] >= TimeSpan.FromMilliseconds(25));
         Assert.True(handler.Times[id][2] - handler.Times[id][1] >= TimeSpan.FromMilliseconds(50));
+    }
+
+    [Fact]
+    public async Task Parked_items_are_counted_by_error_type_and_removed_once_past_retention()
+    {
+        var old = await EnqueueAsync();
+        var recent = await EnqueueAsync();
+        await district.Database.ScalarAsync<object?>($"""
+            UPDATE intake.email_pending SET "DeadAt" = now() - interval '91 days', "LastError" = 'HttpRequestException' WHERE "Id" = '{old}';
+            UPDATE intake.email_pending SET "DeadAt" = now() - interval '1 day', "LastError" = 'HttpRequestException' WHERE "Id" = '{recent}';
+            """);
+        QueuedKind[] kinds = [new(Kind, typeof(IntakeDbContext), typeof(PendingEmail))];
+        await using var db = new IntakeDbContextFactory().Create(district.Database.ConnectionString);
+
+        Assert.Equal(new DeadWorkCount(Kind, "HttpRequestException", 2), Assert.Single(await DeadWork.CountAsync(db, kinds, CancellationToken.None)));
+        Assert.Equal(1, await DeadWork.PurgeAsync(db, kinds, DateTimeOffset.UtcNow.AddDays(-90), CancellationToken.None));
+        Assert.Equal($"{recent}", $"{await ScalarAsync<Guid>("SELECT \"Id\" FROM intake.email_pending")}");
     }
 
     [Fact]
