@@ -70,7 +70,7 @@ public sealed class LeastPrivilegeTests
     {
         var admin = new NpgsqlConnectionStringBuilder(district.Database.ConnectionString);
         var script = Path.Combine(RepositoryRoot(), "infra", "postgres", "roles.sql");
-        var start = new ProcessStartInfo("psql", ["-h", admin.Host!, "-p", admin.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        var start = new ProcessStartInfo(Psql(), ["-h", admin.Host!, "-p", admin.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "-U", admin.Username!, "-d", admin.Database!, "-v", "ON_ERROR_STOP=1", "-q", "-f", script])
         {
             RedirectStandardOutput = true,
@@ -81,6 +81,18 @@ public sealed class LeastPrivilegeTests
         await psql.StandardOutput.ReadToEndAsync();
         await psql.WaitForExitAsync();
         Assert.True(psql.ExitCode == 0, await errors);
+    }
+
+    /// <summary>psql on PATH, else from the newest PostgreSQL under /usr/lib/postgresql, where infra/test.sh finds the server too.</summary>
+    private static string Psql()
+    {
+        var onPath = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries)
+            .Select(dir => Path.Combine(dir, "psql")).FirstOrDefault(File.Exists);
+        var installed = System.IO.Directory.Exists("/usr/lib/postgresql")
+            ? System.IO.Directory.GetDirectories("/usr/lib/postgresql").Select(v => Path.Combine(v, "bin", "psql")).Where(File.Exists)
+                .OrderByDescending(p => int.TryParse(Path.GetFileName(Path.GetDirectoryName(Path.GetDirectoryName(p))), out var v) ? v : 0).FirstOrDefault()
+            : null;
+        return onPath ?? installed ?? throw new InvalidOperationException("psql (PostgreSQL's client) is needed for this test.");
     }
 
     private static string RepositoryRoot()
