@@ -25,7 +25,14 @@ public static class ModuleMigrations
         }
         finally
         {
-            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_unlock(hashtext('tipline.migrate.' || {schema}))", CancellationToken.None);
+            try
+            {
+                await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_unlock(hashtext('tipline.migrate.' || {schema}))", CancellationToken.None);
+            }
+            catch (System.Data.Common.DbException)
+            {
+                // The connection itself failed: closing it releases the lock, and the first error is the one to report.
+            }
             await db.Database.CloseConnectionAsync();
         }
     }

@@ -174,7 +174,7 @@ public sealed class WorkQueueTests : IAsyncLifetime
             record.Attempts.AddOrUpdate(item.Id, 1, (_, n) => n + 1);
             record.Times.GetOrAdd(item.Id, _ => []).Add(DateTimeOffset.UtcNow);
             if (record.Fail) throw new InvalidOperationException("always fails");
-            if (record.Block) await Task.Delay(Timeout.Infinite, ct);
+            if (record.Block) await new TaskCompletionSource().Task.WaitAsync(ct); // held until the process shuts down
             await db.PendingEmails.Where(p => p.Id == item.Id).ExecuteDeleteAsync(ct);
         }
 
