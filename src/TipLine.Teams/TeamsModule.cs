@@ -17,6 +17,7 @@ using TipLine.Teams.Consumers;
 using TipLine.Teams.OnCall;
 using TipLine.Teams.Escalation;
 using TipLine.Teams.Staff;
+using TipLine.Teams.SystemStatus;
 
 namespace TipLine.Teams;
 
@@ -26,7 +27,7 @@ public static class TeamsModule
     public static IServiceCollection AddTeams(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddModuleDbContext<TeamsDbContext>(configuration, "Teams").AddOutboxRelay<TeamsDbContext>();
-        services.AddScoped<CaseWork>().AddScoped<AuditLog>();
+        services.AddScoped<CaseWork>().AddScoped<AuditLog>().AddScoped<DeadWorkReport>();
         services.AddScoped<OnCallBoard>().AddScoped<ScheduleEditor>().AddScoped<CalendarFeeds>().AddScoped<OnCallCalendar>();
         services.AddOptions<AlertOptions>().Bind(configuration.GetSection("Alerts"));
         services.AddTwilio(configuration);

@@ -8,6 +8,7 @@ using Microsoft.EntityFrameworkCore;
 using TipLine.Teams.Cases;
 using TipLine.Teams.Escalation;
 using TipLine.Teams.Staff;
+using TipLine.Teams.SystemStatus;
 
 namespace TipLine.Teams.Api;
 
@@ -65,20 +66,16 @@ public static class CaseEndpoints
             return ToResult(await work.AskAsync(user.StaffId(), caseId, text, ct));
         });
 
-        endpoints.MapGet("/api/admin/health", async (TeamsDbContext db, CancellationToken ct) =>
+        endpoints.MapGet("/api/admin/health", async (TeamsDbContext db, DeadWorkReport deadWork, CancellationToken ct) =>
         {
             var row = await db.SystemHealth.AsNoTracking().SingleOrDefaultAsync(ct);
             return TypedResults.Ok(new HealthResponse(row?.UnroutedReports ?? 0, row?.OldestUnroutedAcceptedAt, row?.CountedAt,
-                await DeadWorkItemsAsync(db, ct)));
+                await deadWork.ItemsAsync(ct)));
         }).WithTags("Administration").RequireAuthorization(p => p.RequireRole(StaffRoles.DistrictAdmin));
         endpoints.MapGet("/api/admin/ack-times", async (AckTimes times, CancellationToken ct) => TypedResults.Ok(await times.ComputeAsync(ct)))
             .WithTags("Administration").RequireAuthorization(p => p.RequireRole(StaffRoles.DistrictAdmin));
         return endpoints;
     }
-
-    public static async Task<List<DeadWorkItems>> DeadWorkItemsAsync(TeamsDbContext db, CancellationToken ct) =>
-        (await db.DeadWork.AsNoTracking().OrderBy(f => f.Module).ToListAsync(ct))
-            .SelectMany(f => f.Counts.Select(c => new DeadWorkItems(f.Module, c.Kind, c.Error, c.Count))).ToList();
 
     private static async Task<Results<NoContent, UnauthorizedHttpResult, StatusCodeHttpResult>> LoginAsync(
         LoginRequest request, SignInManager<StaffUser> signIn)

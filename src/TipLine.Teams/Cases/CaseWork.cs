@@ -70,8 +70,7 @@ public sealed class CaseWork(
             if (taken == 1)
             {
                 db.AddToOutbox(new CaseAcknowledged(c.Id, c.ReportId, now), now);
-                await db.Escalations.Where(e => e.CaseId == caseId && e.NextDueAt != null).ExecuteUpdateAsync(s => s
-                    .SetProperty(e => e.NextDueAt, (DateTimeOffset?)null)
+                await db.Escalations.Where(e => e.CaseId == caseId && e.StoppedAt == null).ExecuteUpdateAsync(s => s
                     .SetProperty(e => e.StoppedAt, now)
                     .SetProperty(e => e.StopReason, "acknowledged"), ct);
             }

@@ -1,3 +1,4 @@
+using TipLine.Bus.Work;
 using TipLine.Contracts;
 using TipLine.Teams.Alerts;
 
@@ -13,11 +14,11 @@ public enum AttemptStatus
 }
 
 /// <summary>
-/// One alert to one staff member by one method (teams.alert_attempts): planned as Pending, sent by whichever worker
-/// claims it, then kept as the case timeline's record of who was alerted, how, and what the provider said.
-/// It holds the alert's words (school, urgency), never tip text or anyone's address.
+/// One alert to one staff member by one method (teams.alert_attempts): planned as Pending on the work queue, sent by
+/// whichever worker claims it, then kept as the case timeline's record of who was alerted, how, and what the provider
+/// said. It holds the alert's words (school, urgency), never tip text or anyone's address.
 /// </summary>
-public sealed class AlertAttempt
+public sealed class AlertAttempt : IQueuedItem
 {
     public Guid Id { get; init; }
 
@@ -40,6 +41,7 @@ public sealed class AlertAttempt
     /// <summary>The failed attempt this one replaces by the other method; a failure gets at most one fallback.</summary>
     public Guid? FallbackFor { get; init; }
 
+    /// <summary>When the alert was planned to go out; <see cref="NextAttemptAt"/> starts there.</summary>
     public DateTimeOffset DueAt { get; init; }
     public AttemptStatus Status { get; set; }
     public string? Detail { get; set; }
@@ -49,4 +51,9 @@ public sealed class AlertAttempt
 
     /// <summary>When the acknowledgement link in this alert was used; a link works once.</summary>
     public DateTimeOffset? LinkUsedAt { get; set; }
+
+    public DateTimeOffset NextAttemptAt { get; set; }
+    public int Attempts { get; set; }
+    public string? LastError { get; set; }
+    public DateTimeOffset? DeadAt { get; set; }
 }

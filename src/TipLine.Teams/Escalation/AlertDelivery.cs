@@ -1,44 +1,59 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using TipLine.Bus.Work;
 using TipLine.Directory;
 using TipLine.Teams.Alerts;
 
 namespace TipLine.Teams.Escalation;
 
 /// <summary>
-/// Sends one pending alert attempt. The row stays locked (FOR UPDATE SKIP LOCKED) while it is sent and its outcome
-/// is written in the same transaction, so two processes never send the same attempt; a process that dies mid-send
-/// leaves it pending for another to send (at least once). A failure is answered by the other method, once.
+/// Sends one pending alert attempt the work queue claimed (kind <see cref="Kind"/>). The provider is called outside any
+/// transaction; the outcome is written after it even when the process is stopping, so a sent alert is recorded. A process
+/// that dies mid-send leaves the attempt to be claimed again when its lease runs out (at least once). A provider's
+/// failure is this attempt's outcome, answered by the other method once; a failure of our own is retried by the queue.
 /// </summary>
 public sealed class AlertDelivery(
     TeamsDbContext db, SchoolDirectory directory, IEnumerable<IAlertSender> senders, AckLinks links, IOptions<AlertOptions> alerts,
-    IOptions<EscalationOptions> options, TimeProvider clock, ILogger<AlertDelivery> log)
+    IOptions<EscalationOptions> options, TimeProvider clock, ILogger<AlertDelivery> log) : IWorkHandler<AlertAttempt>
 {
-    public async Task<bool> SendNextAsync(CancellationToken ct)
+    public const string Kind = "Alert";
+
+    /// <summary>Only pending attempts are queued work; sent, failed and cancelled ones are the case's record.</summary>
+    public const string ClaimFilter = "\"Status\" = 'Pending'";
+
+    /// <summary>An alert waits for nobody: a short lease, and quick retries of our own failures.</summary>
+    public static void Defaults(WorkOptions o)
     {
-        var now = clock.GetUtcNow();
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var due = await db.AlertAttempts.FromSql(
-                $"SELECT * FROM teams.alert_attempts WHERE \"Status\" = 'Pending' AND \"DueAt\" <= {now} ORDER BY \"DueAt\" LIMIT 1 FOR UPDATE SKIP LOCKED")
-            .ToListAsync(ct);
-        if (due.Count == 0) return false;
-        var attempt = due[0];
+        o.PollInterval = TimeSpan.FromSeconds(1);
+        o.Lease = TimeSpan.FromMinutes(1);
+        o.RetryBaseDelay = TimeSpan.FromSeconds(5);
+        o.RetryMaxDelay = TimeSpan.FromMinutes(1);
+        o.MaxAttempts = 5;
+    }
+
+    public async Task HandleAsync(AlertAttempt attempt, CancellationToken ct)
+    {
         if (!attempt.Digest && await db.Cases.AnyAsync(c => attempt.CaseIds.Contains(c.Id) && c.AcknowledgedAt != null, ct))
         {
             Record(attempt, AttemptStatus.Cancelled, "acknowledged before sending", null);
+            await db.SaveChangesAsync(ct);
+            return;
         }
-        else
-        {
-            var member = await directory.MemberAsync(attempt.MemberId, ct);
-            var outcome = await SendAsync(attempt, member, ct);
-            Record(attempt, outcome.Sent ? AttemptStatus.Sent : AttemptStatus.Failed, outcome.Detail, outcome.ProviderId);
-            log.LogInformation("Alert {AttemptId} by {Method} to member {MemberId}: {Status}", attempt.Id, attempt.Method, attempt.MemberId, attempt.Status);
-            if (!outcome.Sent && member is not null) await FallBackAsync(attempt, member, ct);
-        }
+        var member = await directory.MemberAsync(attempt.MemberId, ct);
+        var outcome = await SendAsync(attempt, member, ct);
+        Record(attempt, outcome.Sent ? AttemptStatus.Sent : AttemptStatus.Failed, outcome.Detail, outcome.ProviderId);
+        log.LogInformation("Alert {AttemptId} by {Method} to member {MemberId}: {Status}", attempt.Id, attempt.Method, attempt.MemberId, attempt.Status);
+        if (!outcome.Sent && member is not null) await FallBackAsync(attempt, member, CancellationToken.None);
+        await db.SaveChangesAsync(CancellationToken.None);
+    }
+
+    /// <summary>Our own side kept failing on this attempt: it is recorded as failed and answered by the other method.</summary>
+    public async Task GiveUpAsync(AlertAttempt attempt, CancellationToken ct)
+    {
+        Record(attempt, AttemptStatus.Failed, $"gave up ({attempt.LastError ?? "worker lost"})", null);
+        if (await directory.MemberAsync(attempt.MemberId, ct) is { } member) await FallBackAsync(attempt, member, ct);
         await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        return true;
     }
 
     /// <summary>
@@ -57,7 +72,7 @@ public sealed class AlertDelivery(
         {
             Id = Guid.NewGuid(), StepId = failed.StepId, CaseIds = failed.CaseIds, MemberId = failed.MemberId, Method = other,
             Level = failed.Level, Digest = failed.Digest, SchoolName = failed.SchoolName, Urgency = failed.Urgency, TipCount = failed.TipCount,
-            ReplyCode = failed.ReplyCode, FallbackFor = failed.Id, DueAt = now, UpdatedAt = now,
+            ReplyCode = failed.ReplyCode, FallbackFor = failed.Id, DueAt = now, NextAttemptAt = now, UpdatedAt = now,
         });
     }
 

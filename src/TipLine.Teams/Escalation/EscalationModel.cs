@@ -4,14 +4,14 @@ namespace TipLine.Teams.Escalation;
 
 public static class EscalationModel
 {
-    /// <summary>teams.escalations (the durable timers) and teams.alert_attempts (the queue and record of alerts).</summary>
+    /// <summary>teams.escalations (the durable timers) and teams.alert_attempts (the alerts' queue and record), both on the work queue.</summary>
     public static ModelBuilder AddEscalationTables(this ModelBuilder builder)
     {
         builder.Entity<CaseEscalation>(e =>
         {
             e.ToTable("escalations");
             e.HasKey(x => x.CaseId);
-            e.HasIndex(x => x.NextDueAt).HasFilter("\"NextDueAt\" IS NOT NULL");
+            e.HasIndex(x => x.NextAttemptAt).HasFilter(EscalationSteps.ClaimFilter);
             e.Property(x => x.ReplyCode).HasMaxLength(6);
             e.Property(x => x.StopReason).HasMaxLength(40);
         });
@@ -24,7 +24,7 @@ public static class EscalationModel
             e.Property(a => a.ReplyCode).HasMaxLength(6);
             e.Property(a => a.Detail).HasMaxLength(200);
             e.Property(a => a.ProviderId).HasMaxLength(64);
-            e.HasIndex(a => a.DueAt).HasFilter("\"Status\" = 'Pending'");
+            e.HasIndex(a => a.NextAttemptAt).HasFilter(AlertDelivery.ClaimFilter);
             e.HasIndex(a => a.CaseIds).HasMethod("gin");
             e.HasIndex(a => a.ProviderId);
             e.HasIndex(a => a.FallbackFor).IsUnique();

@@ -11,10 +11,6 @@ public sealed class EscalationOptions : IValidatableObject
 {
     public const string Section = "Escalation";
 
-    /// <summary>How often a worker looks for due alerts when it has nothing to do; keep it well under 30 s.</summary>
-    [Range(typeof(TimeSpan), "00:00:00.050", "00:00:30", ParseLimitsInInvariantCulture = true)]
-    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
-
     public UrgencyPolicy Imminent { get; set; } = new()
     {
         EscalateAfter = TimeSpan.FromMinutes(5), RepeatEvery = TimeSpan.FromMinutes(5), AlertAdministrator = true, SmsAndEmail = true,

@@ -18,6 +18,6 @@ public sealed class EscalationStart(IOptions<AlertOptions> alerts, IOptions<Esca
         CaseId = opened.Id, TeamId = opened.TeamId, SchoolId = opened.SchoolId, OnCallMemberId = opened.AssignedMemberId,
         Urgency = opened.SuggestedUrgency, ReplyCode = RandomNumberGenerator.GetInt32(100_000, 1_000_000).ToString("D6", null),
         StartedAt = now,
-        NextDueAt = opened.SuggestedUrgency == SuggestedUrgency.Routine ? DigestClock.Next(now, options.Value.Routine) : now,
+        NextAttemptAt = opened.SuggestedUrgency == SuggestedUrgency.Routine ? DigestClock.Next(now, options.Value.Routine) : now,
     };
 }

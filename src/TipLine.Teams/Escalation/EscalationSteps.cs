@@ -1,35 +1,57 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using TipLine.Bus.Work;
 using TipLine.Contracts;
 using TipLine.Directory;
 
 namespace TipLine.Teams.Escalation;
 
 /// <summary>
-/// Takes one due escalation (FOR UPDATE SKIP LOCKED, so no two workers take the same one), plans the alerts of its next
-/// level as pending attempts and sets the next due time, all in one transaction. A routine tip's escalation is due at
-/// the digest: every due routine tip of that team goes into one digest.
+/// Advances one due escalation the work queue claimed (kind <see cref="Kind"/>): plans the alerts of its next level as
+/// pending attempts and sets the next due time, in one transaction. A routine tip's escalation is due at the digest:
+/// every due routine tip of that team goes into one digest.
 /// </summary>
 public sealed class EscalationSteps(
     TeamsDbContext db, SchoolDirectory directory, IOptions<EscalationOptions> options, TimeProvider clock, ILogger<EscalationSteps> log)
+    : IWorkHandler<CaseEscalation>
 {
-    public async Task<bool> AdvanceNextAsync(CancellationToken ct)
+    public const string Kind = "Escalation";
+
+    /// <summary>A stopped escalation (acknowledged, digest sent) is the case's record, not queued work.</summary>
+    public const string ClaimFilter = "\"StoppedAt\" IS NULL";
+
+    public static void Defaults(WorkOptions o)
+    {
+        o.PollInterval = TimeSpan.FromSeconds(1);
+        o.Lease = TimeSpan.FromMinutes(1);
+        o.RetryBaseDelay = TimeSpan.FromSeconds(5);
+        o.RetryMaxDelay = TimeSpan.FromMinutes(1);
+        o.MaxAttempts = 10;
+    }
+
+    public async Task HandleAsync(CaseEscalation escalation, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var due = await db.Escalations.FromSql(
-                $"SELECT * FROM teams.escalations WHERE \"NextDueAt\" <= {now} ORDER BY \"NextDueAt\" LIMIT 1 FOR UPDATE SKIP LOCKED")
-            .ToListAsync(ct);
-        if (due.Count == 0) return false;
-        var escalation = due[0];
         var acknowledged = await db.Cases.AnyAsync(c => c.Id == escalation.CaseId && c.AcknowledgedAt != null, ct);
         if (acknowledged) Stop(escalation, now, "acknowledged");
         else if (escalation.Urgency == SuggestedUrgency.Routine) await DigestAsync(escalation, now, ct);
         else await AlertNextLevelAsync(escalation, now, ct);
+        escalation.Attempts = 0;
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        return true;
+    }
+
+    /// <summary>
+    /// The next level could not be planned, again and again: the escalation stops with that reason and is parked for
+    /// administrators. Alerts already planned still go out.
+    /// </summary>
+    public async Task GiveUpAsync(CaseEscalation escalation, CancellationToken ct)
+    {
+        log.LogError("Case {CaseId}: escalation stopped at level {Level}, its next step kept failing", escalation.CaseId, escalation.Level);
+        Stop(escalation, clock.GetUtcNow(), "gave up");
+        await db.SaveChangesAsync(ct);
     }
 
     private async Task AlertNextLevelAsync(CaseEscalation escalation, DateTimeOffset now, CancellationToken ct)
@@ -44,20 +66,20 @@ public sealed class EscalationSteps(
         var planned = EscalationLadder.Plan(members, policy.SmsAndEmail).Select(p => new AlertAttempt
         {
             Id = Guid.NewGuid(), StepId = step, CaseIds = [escalation.CaseId], MemberId = p.MemberId, Method = p.Method, Level = level,
-            SchoolName = school, Urgency = escalation.Urgency, ReplyCode = escalation.ReplyCode, DueAt = now, UpdatedAt = now,
+            SchoolName = school, Urgency = escalation.Urgency, ReplyCode = escalation.ReplyCode, DueAt = now, NextAttemptAt = now, UpdatedAt = now,
         }).ToList();
         db.AlertAttempts.AddRange(planned);
         if (planned.Count == 0) log.LogError("Case {CaseId}: nobody can be alerted at level {Level}", escalation.CaseId, level);
         else log.LogInformation("Case {CaseId}: {Count} alerts planned at level {Level}", escalation.CaseId, planned.Count, level);
         escalation.Level = level;
-        escalation.NextDueAt = EscalationLadder.NextDue(level, now, policy);
+        escalation.NextAttemptAt = EscalationLadder.NextDue(level, now, policy);
     }
 
     private async Task DigestAsync(CaseEscalation first, DateTimeOffset now, CancellationToken ct)
     {
         var batch = await db.Escalations.FromSql($"""
                 SELECT * FROM teams.escalations WHERE "TeamId" = {first.TeamId} AND "Urgency" = {(int)SuggestedUrgency.Routine}
-                AND "NextDueAt" <= {now} FOR UPDATE SKIP LOCKED
+                AND "StoppedAt" IS NULL AND "DeadAt" IS NULL AND "NextAttemptAt" <= {now} FOR UPDATE SKIP LOCKED
                 """).ToListAsync(ct);
         if (!batch.Contains(first)) batch.Add(first);
         var caseIds = batch.Select(e => e.CaseId).ToList();
@@ -74,7 +96,7 @@ public sealed class EscalationSteps(
         {
             Id = Guid.NewGuid(), StepId = step, CaseIds = open.Select(c => c.Id).ToList(), MemberId = p.MemberId, Method = p.Method,
             Digest = true, SchoolName = string.Join(", ", schools.Order(StringComparer.Ordinal)), Urgency = SuggestedUrgency.Routine,
-            TipCount = open.Count, DueAt = now, UpdatedAt = now,
+            TipCount = open.Count, DueAt = now, NextAttemptAt = now, UpdatedAt = now,
         }));
         log.LogInformation("Team {TeamId}: digest of {Count} routine tips planned", first.TeamId, open.Count);
     }
@@ -88,7 +110,6 @@ public sealed class EscalationSteps(
 
     private static void Stop(CaseEscalation escalation, DateTimeOffset now, string reason)
     {
-        escalation.NextDueAt = null;
         escalation.StoppedAt = now;
         escalation.StopReason = reason;
     }

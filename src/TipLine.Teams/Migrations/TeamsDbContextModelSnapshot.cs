@@ -462,9 +462,15 @@ namespace TipLine.Teams.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
                     b.PrimitiveCollection<List<Guid>>("CaseIds")
                         .IsRequired()
                         .HasColumnType("uuid[]");
+
+                    b.Property<DateTimeOffset?>("DeadAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Detail")
                         .HasMaxLength(200)
@@ -479,6 +485,9 @@ namespace TipLine.Teams.Migrations
                     b.Property<Guid?>("FallbackFor")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("LastError")
+                        .HasColumnType("text");
+
                     b.Property<int>("Level")
                         .HasColumnType("integer");
 
@@ -492,6 +501,9 @@ namespace TipLine.Teams.Migrations
                         .IsRequired()
                         .HasMaxLength(10)
                         .HasColumnType("character varying(10)");
+
+                    b.Property<DateTimeOffset>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("ProviderId")
                         .HasMaxLength(64)
@@ -532,11 +544,11 @@ namespace TipLine.Teams.Migrations
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("CaseIds"), "gin");
 
-                    b.HasIndex("DueAt")
-                        .HasFilter("\"Status\" = 'Pending'");
-
                     b.HasIndex("FallbackFor")
                         .IsUnique();
+
+                    b.HasIndex("NextAttemptAt")
+                        .HasFilter("\"Status\" = 'Pending'");
 
                     b.HasIndex("ProviderId");
 
@@ -551,10 +563,19 @@ namespace TipLine.Teams.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("DeadAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LastError")
+                        .HasColumnType("text");
+
                     b.Property<int>("Level")
                         .HasColumnType("integer");
 
-                    b.Property<DateTimeOffset?>("NextDueAt")
+                    b.Property<DateTimeOffset>("NextAttemptAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<Guid?>("OnCallMemberId")
@@ -586,8 +607,8 @@ namespace TipLine.Teams.Migrations
 
                     b.HasKey("CaseId");
 
-                    b.HasIndex("NextDueAt")
-                        .HasFilter("\"NextDueAt\" IS NOT NULL");
+                    b.HasIndex("NextAttemptAt")
+                        .HasFilter("\"StoppedAt\" IS NULL");
 
                     b.ToTable("escalations", "teams");
                 });

@@ -31,7 +31,8 @@ public abstract partial class EscalationDistrict : SmsDistrict
     {
         ["Alerts:SmsFrom"] = AlertsNumber,
         ["Alerts:StaffBaseUrl"] = "https://staff.example.org",
-        ["Escalation:PollInterval"] = "00:00:00.200",
+        ["Work:Alert:PollInterval"] = "00:00:00.200",
+        ["Work:Escalation:PollInterval"] = "00:00:00.200",
         ["Escalation:AckLinkKey"] = linkKey,
         ["Escalation:High:EscalateAfter"] = EscalateAfter.ToString(),
         ["Escalation:High:RepeatEvery"] = "01:00:00",
@@ -75,7 +76,7 @@ public abstract partial class EscalationDistrict : SmsDistrict
     /// </summary>
     protected Task WaitUntilSettledAsync() => Eventually.GetAsync(async () => await App.Database.ScalarAsync<long>("""
         SELECT (SELECT count(*) FROM teams.alert_attempts WHERE "Status" = 'Pending')
-             + (SELECT count(*) FROM teams.escalations WHERE "StoppedAt" IS NULL AND "NextDueAt" < now() + interval '10 minutes')
+             + (SELECT count(*) FROM teams.escalations WHERE "StoppedAt" IS NULL AND "DeadAt" IS NULL AND "NextAttemptAt" < now() + interval '10 minutes')
         """) == 0 ? (object?)true : null, TimeSpan.FromSeconds(60), "no alert pending or due");
 
     protected Task<long> AttemptsAsync(string where) => App.Database.ScalarAsync<long>($"SELECT count(*) FROM teams.alert_attempts WHERE {where}");

@@ -8,7 +8,7 @@ using TipLine.Teams.SystemStatus;
 namespace TipLine.Teams.Pages.Staff;
 
 [Authorize]
-public sealed class IndexModel(CaseWork work, TeamsDbContext db) : PageModel
+public sealed class IndexModel(CaseWork work, TeamsDbContext db, DeadWorkReport deadWork) : PageModel
 {
     public IReadOnlyList<QueueItem> Queue { get; private set; } = [];
     public SystemHealth? Health { get; private set; }
@@ -20,7 +20,7 @@ public sealed class IndexModel(CaseWork work, TeamsDbContext db) : PageModel
         if (User.IsInRole(StaffRoles.DistrictAdmin))
         {
             Health = await db.SystemHealth.AsNoTracking().SingleOrDefaultAsync(ct) ?? new SystemHealth();
-            DeadWork = await Api.CaseEndpoints.DeadWorkItemsAsync(db, ct);
+            DeadWork = await deadWork.ItemsAsync(ct);
         }
     }
 }
