@@ -45,6 +45,7 @@ public sealed class IntakeDbContext(DbContextOptions<IntakeDbContext> options) :
             e.ToTable("reports");
             e.HasIndex(r => new { r.Channel, r.ProviderKey }).IsUnique();
             e.HasIndex(r => r.AcceptedAt).HasFilter("\"CaseOpenedAt\" IS NULL");
+            e.HasIndex(r => r.Pseudonym).IsUnique();
             e.Property(r => r.Channel).HasMaxLength(20);
             e.Property(r => r.ProviderKey).HasMaxLength(200);
             e.Property(r => r.Pseudonym).HasMaxLength(20);

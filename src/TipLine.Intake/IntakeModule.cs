@@ -32,7 +32,7 @@ public static class IntakeModule
         services.AddOptions<PrivacyOptions>().Bind(configuration.GetSection("Privacy")).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ReceiptOptions>().Bind(configuration.GetSection("Receipts"));
         services.AddOptions<SafetyNetOptions>().Bind(configuration.GetSection("SafetyNet"));
-        services.AddSingleton<ReporterPseudonym>().AddSingleton<ReceiptSecrets>().AddSingleton<FollowupSession>();
+        services.AddSingleton<ReporterKeys>().AddSingleton<ReceiptSecrets>().AddSingleton<FollowupSession>();
         services.AddScoped<SealedContactStore>().AddScoped<ReportAcceptance>().AddScoped<ReceiptVerifier>()
             .AddScoped<FollowupThread>().AddScoped<UnroutedReportSweep>();
         services.AddHostedService<SafetyNetService>();

@@ -845,6 +845,9 @@ namespace TipLine.Intake.Migrations
                     b.HasIndex("AcceptedAt")
                         .HasFilter("\"CaseOpenedAt\" IS NULL");
 
+                    b.HasIndex("Pseudonym")
+                        .IsUnique();
+
                     b.HasIndex("Channel", "ProviderKey")
                         .IsUnique();
 

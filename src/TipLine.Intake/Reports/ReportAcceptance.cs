@@ -17,7 +17,6 @@ public sealed record Acceptance(Guid ReportId, bool Duplicate, ReceiptCredential
 /// </summary>
 public sealed class ReportAcceptance(
     IntakeDbContext db,
-    ReporterPseudonym pseudonyms,
     SealedContactStore contacts,
     ReceiptSecrets receipts,
     TimeProvider clock)
@@ -29,10 +28,8 @@ public sealed class ReportAcceptance(
 
         var now = clock.GetUtcNow();
         var reportId = Guid.NewGuid();
-        // Keyed on the contact, not the intake channel: the same phone texting or typed into the form threads together.
-        var pseudonym = report.Contact is { } contact
-            ? pseudonyms.Derive(contact.Channel, contact.Address)
-            : pseudonyms.Derive(report.Channel, "anonymous:" + reportId);
+        // A new thread gets a new random label: never derived from the contact, so nothing typed anywhere reproduces it.
+        var pseudonym = await FreeLabelAsync(ct);
         db.Reports.Add(new IntakeReport
         {
             Id = reportId,
@@ -65,6 +62,13 @@ public sealed class ReportAcceptance(
             return new Acceptance(winner, true, null);
         }
         return new Acceptance(reportId, false, credentials);
+    }
+
+    private async Task<string> FreeLabelAsync(CancellationToken ct)
+    {
+        var label = ReporterLabel.New();
+        while (await db.Reports.AnyAsync(r => r.Pseudonym == label, ct)) label = ReporterLabel.New();
+        return label;
     }
 
     private async Task<Guid?> FindAsync(NewReport report, CancellationToken ct) =>

@@ -36,6 +36,11 @@ public sealed class MigrationTests
         Assert.Contains("directory: up to date", output.ToString(), StringComparison.Ordinal);
         Assert.Contains("teams: applied", output.ToString(), StringComparison.Ordinal);
         Assert.DoesNotContain("Baseline", output.ToString(), StringComparison.Ordinal);
+        // Labels derived from the contact are replaced by random ones, in intake and on the team's cases.
+        Assert.Equal(0L, await district.Database.ScalarAsync<long>("""
+            SELECT (SELECT count(*) FROM intake.reports WHERE "Pseudonym" !~ '^R-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$')
+                 + (SELECT count(*) FROM teams.cases WHERE "Pseudonym" !~ '^R-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$')
+            """));
         await using (var fresh = await AppEnvironment.CreateAsync(migrated: false))
         {
             await MigrateTarget.RunAsync(Configuration(fresh), TextWriter.Null);

@@ -45,7 +45,7 @@ public sealed class SpanishWebTipTests : IAsyncLifetime
         Assert.Contains("weapon", detail.Translation!.WhatHappened, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("school", detail.Translation.WhatHappened, StringComparison.OrdinalIgnoreCase);
         Assert.Equal(TipLine.Contracts.SuggestedUrgency.Imminent, detail.SuggestedUrgency);
-        Assert.Matches("^R-[0-9A-Z]{4}$", detail.Pseudonym);
+        Assert.Matches("^R-[0-9A-Z]{4}-[0-9A-Z]{4}$", detail.Pseudonym);
 
         var teamView = (await staff.GetCaseAsync(queued.CaseId)).Body + await staff.Http.GetStringAsync("/api/cases")
                        + await staff.Http.GetStringAsync($"/staff/cases/{queued.CaseId}");

@@ -23,7 +23,7 @@ namespace TipLine.Intake.Channels.Email;
 public sealed class EmailIntake(
     IntakeDbContext db,
     SchoolDirectory directory,
-    ReporterPseudonym pseudonyms,
+    ReporterKeys reporterKeys,
     ReportAcceptance acceptance,
     EmailFiles files,
     IOptions<EmailOptions> options,
@@ -75,7 +75,7 @@ public sealed class EmailIntake(
     {
         if (mail.ReferencedKeys.Count == 0) return null;
         var reportIds = await db.EmailThreadMessages.Where(m => mail.ReferencedKeys.Contains(m.MessageKey)).Select(m => m.ReportId).ToListAsync(ct);
-        var reporterKey = pseudonyms.Key(ChannelNames.Email, mail.SenderAddress);
+        var reporterKey = reporterKeys.Key(ChannelNames.Email, mail.SenderAddress);
         // Someone else answering (a forwarded mail) starts their own tip instead of writing into this reporter's case.
         return await db.EmailThreads.FirstOrDefaultAsync(t => reportIds.Contains(t.ReportId) && t.ReporterKey == reporterKey, ct);
     }
@@ -106,7 +106,7 @@ public sealed class EmailIntake(
         files.Store(kept, accepted.ReportId, mail.MessageKey, announce: false, now);
         var thread = new EmailThread
         {
-            ReportId = accepted.ReportId, ReporterKey = pseudonyms.Key(ChannelNames.Email, mail.SenderAddress), Mailbox = mailbox.Key,
+            ReportId = accepted.ReportId, ReporterKey = reporterKeys.Key(ChannelNames.Email, mail.SenderAddress), Mailbox = mailbox.Key,
             OurAddress = mailbox.Address, Subject = mail.Subject.Length > 200 ? mail.Subject[..200] : mail.Subject, Language = replyLanguage,
             References = "",
         };

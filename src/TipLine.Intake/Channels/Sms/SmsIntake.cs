@@ -24,7 +24,7 @@ namespace TipLine.Intake.Channels.Sms;
 public sealed class SmsIntake(
     IntakeDbContext db,
     SchoolDirectory directory,
-    ReporterPseudonym pseudonyms,
+    ReporterKeys reporterKeys,
     HeldTexts heldTexts,
     SealedContactStore sealing,
     IStringLocalizer<ReporterText> text,
@@ -34,7 +34,7 @@ public sealed class SmsIntake(
     public async Task<string?> HandleAsync(InboundMessage sms, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var reporterKey = pseudonyms.Key(ChannelNames.Sms, sms.From);
+        var reporterKey = reporterKeys.Key(ChannelNames.Sms, sms.From);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         // One reporter's texts are handled one at a time, so held texts and threads never race.
         await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({reporterKey}, 0))", ct);

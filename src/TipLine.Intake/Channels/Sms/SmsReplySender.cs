@@ -18,7 +18,7 @@ namespace TipLine.Intake.Channels.Sms;
 public sealed class SmsReplySender(
     IntakeDbContext db,
     SealedContactStore contacts,
-    ReporterPseudonym pseudonyms,
+    ReporterKeys reporterKeys,
     TwilioMessagesClient twilio,
     IOptions<TwilioOptions> twilioOptions,
     TimeProvider clock,
@@ -35,7 +35,7 @@ public sealed class SmsReplySender(
             await RecordAsync(job, "not-sent: no way to reach the reporter", null, null, ct);
             return;
         }
-        if (await db.SmsOptOuts.AnyAsync(o => o.ReporterKey == pseudonyms.Key(ChannelNames.Sms, number), ct))
+        if (await db.SmsOptOuts.AnyAsync(o => o.ReporterKey == reporterKeys.Key(ChannelNames.Sms, number), ct))
         {
             await RecordAsync(job, "not-sent: the reporter texted STOP", null, null, ct);
             return;
@@ -54,7 +54,7 @@ public sealed class SmsReplySender(
                 await RecordAsync(job, sent.Status, sent.Sid, null, ct);
                 break;
             case MessageRefused refused:
-                if (refused.RecipientOptedOut) db.SmsOptOuts.Add(new SmsOptOut { ReporterKey = pseudonyms.Key(ChannelNames.Sms, number), OptedOutAt = clock.GetUtcNow() });
+                if (refused.RecipientOptedOut) db.SmsOptOuts.Add(new SmsOptOut { ReporterKey = reporterKeys.Key(ChannelNames.Sms, number), OptedOutAt = clock.GetUtcNow() });
                 await RecordAsync(job, "failed", null, refused.Code, ct);
                 break;
             case MessageTransientFailure:

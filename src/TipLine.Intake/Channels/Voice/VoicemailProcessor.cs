@@ -25,7 +25,7 @@ public sealed class VoicemailProcessor(
     AttachmentStore attachments,
     ReportAcceptance acceptance,
     SealedContactStore sealing,
-    ReporterPseudonym pseudonyms,
+    ReporterKeys reporterKeys,
     SchoolDirectory directory,
     TwilioMessagesClient twilio,
     ITranscriber transcriber,
@@ -130,7 +130,7 @@ public sealed class VoicemailProcessor(
             {
                 db.SmsThreads.Add(new SmsThread
                 {
-                    ReportId = accepted.ReportId, ReporterKey = pseudonyms.Key(ChannelNames.Sms, caller), OurNumber = job.CalledNumber, LastMessageAt = now,
+                    ReportId = accepted.ReportId, ReporterKey = reporterKeys.Key(ChannelNames.Sms, caller), OurNumber = job.CalledNumber, LastMessageAt = now,
                 });
             }
         }
