@@ -1,6 +1,6 @@
 namespace TipLine.Contracts;
 
-/// <summary>Routing chose the team and on-call member; the team's queue opens a case from this. Attachments travel with the report.</summary>
+/// <summary>Routing chose the team and on-call member; the team's queue opens a case from this. Attachments and the sender check travel with the report.</summary>
 public sealed record ReportRouted(
     Guid ReportId,
     Guid SchoolId,
@@ -18,4 +18,5 @@ public sealed record ReportRouted(
     bool DangerNow,
     DateTimeOffset AcceptedAt,
     DateTimeOffset RoutedAt,
-    IReadOnlyList<Guid>? AttachmentIds = null);
+    IReadOnlyList<Guid>? AttachmentIds = null,
+    bool? SenderVerified = null);

@@ -27,6 +27,7 @@ public sealed class ReportRouter(
         var onCallMember = (await onCall.OnCallNowAsync(team.TeamId, now, ct))?.MemberId;
         db.AddToOutbox(new ReportRouted(report.ReportId, report.SchoolId, team.TeamId, onCallMember, report.Channel, report.Pseudonym,
             report.Language, team.WorkingLanguage, report.Content, translated.Translation, translated.NeedsTranslation,
-            suggestion.Urgency, suggestion.Categories, report.DangerNow, report.AcceptedAt, now, report.AttachmentIds), now);
+            suggestion.Urgency, suggestion.Categories, report.DangerNow, report.AcceptedAt, now, report.AttachmentIds,
+            report.SenderVerified), now);
     }
 }

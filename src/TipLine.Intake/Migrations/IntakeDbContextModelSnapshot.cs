@@ -578,6 +578,9 @@ namespace TipLine.Intake.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<bool>("CallerUnverified")
+                        .HasColumnType("boolean");
+
                     b.Property<DateTimeOffset?>("DeadAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -660,6 +663,9 @@ namespace TipLine.Intake.Migrations
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
+
+                    b.Property<bool>("CallerUnverified")
+                        .HasColumnType("boolean");
 
                     b.Property<byte[]>("SealedCaller")
                         .HasColumnType("bytea");
@@ -824,6 +830,9 @@ namespace TipLine.Intake.Migrations
 
                     b.Property<Guid>("SchoolId")
                         .HasColumnType("uuid");
+
+                    b.Property<bool?>("SenderVerified")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("Status")
                         .IsRequired()

@@ -23,6 +23,9 @@ public sealed class IntakeReport
     public string? WhoIsInvolved { get; init; }
     public string? WhenAndWhere { get; init; }
     public bool DangerNow { get; init; }
+
+    /// <summary>Whether the provider vouched for the sender; null when there was none (<see cref="Contracts.ReportSubmitted"/>).</summary>
+    public bool? SenderVerified { get; init; }
     public DateTimeOffset AcceptedAt { get; init; }
     public ReportStatus Status { get; set; }
     public DateTimeOffset? CaseOpenedAt { get; set; }

@@ -4,7 +4,8 @@ namespace TipLine.Intake.Reports;
 
 /// <summary>
 /// A tip as a channel adapter hands it over, after verifying and normalizing it.
-/// The contact, if any, is sealed and never leaves intake. Attachment ids are published with the report.
+/// The contact, if any, is sealed and never leaves intake. Attachment ids are published with the report, and so is whether
+/// the provider vouched for the sender (<see cref="Contracts.ReportSubmitted"/>).
 /// </summary>
 public sealed record NewReport(
     Guid SchoolId,
@@ -14,7 +15,8 @@ public sealed record NewReport(
     TipContent Content,
     bool DangerNow,
     ReporterContact? Contact,
-    IReadOnlyList<Guid>? AttachmentIds = null);
+    IReadOnlyList<Guid>? AttachmentIds = null,
+    bool? SenderVerified = null);
 
 /// <summary>How to reach a reporter: a channel (sms, email) and an address on it.</summary>
 public sealed record ReporterContact(string Channel, string Address);

@@ -42,13 +42,14 @@ public sealed class ReportAcceptance(
             WhoIsInvolved = report.Content.WhoIsInvolved,
             WhenAndWhere = report.Content.WhenAndWhere,
             DangerNow = report.DangerNow,
+            SenderVerified = report.SenderVerified,
             AcceptedAt = now,
             Status = ReportStatus.Received,
         });
         if (report.Contact is not null) contacts.Add(reportId, report.Contact.Channel, report.Contact.Address);
         var credentials = issueReceipt ? IssueReceipt(reportId) : null;
         db.AddToOutbox(new ReportSubmitted(reportId, report.SchoolId, report.Channel, pseudonym,
-            report.Language, report.Content, report.DangerNow, now, report.AttachmentIds), now);
+            report.Language, report.Content, report.DangerNow, now, report.AttachmentIds, report.SenderVerified), now);
 
         try
         {

@@ -20,6 +20,9 @@ public sealed class Case
     public SuggestedUrgency SuggestedUrgency { get; init; }
     public List<string> Categories { get; init; } = [];
     public bool DangerNow { get; init; }
+
+    /// <summary>False: a sender was given but the provider did not vouch for it (its own thread; no answers on that channel).</summary>
+    public bool? SenderVerified { get; init; }
     public DateTimeOffset AcceptedAt { get; init; }
     public DateTimeOffset RoutedAt { get; init; }
     public DateTimeOffset? AcknowledgedAt { get; set; }

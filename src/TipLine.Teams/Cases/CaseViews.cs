@@ -20,7 +20,7 @@ public sealed record CaseDetail(
     TipContent Original, TipContent? Translation, bool NeedsTranslation, SuggestedUrgency SuggestedUrgency,
     IReadOnlyList<string> Categories, bool DangerNow, DateTimeOffset AcceptedAt, DateTimeOffset RoutedAt,
     string? AssignedTo, DateTimeOffset? AcknowledgedAt, string? AcknowledgedBy, IReadOnlyList<ConversationItem> Conversation,
-    IReadOnlyList<Guid> AttachmentIds, IReadOnlyList<Escalation.AlertItem> Alerts);
+    IReadOnlyList<Guid> AttachmentIds, IReadOnlyList<Escalation.AlertItem> Alerts, bool? SenderVerified);
 
 public enum CaseAccess
 {

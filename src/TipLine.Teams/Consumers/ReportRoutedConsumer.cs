@@ -33,7 +33,7 @@ public sealed class ReportRoutedConsumer(TeamsDbContext db, EscalationStart esca
                 Channel = r.Channel, Pseudonym = r.Pseudonym, ReporterLanguage = r.ReporterLanguage, TeamLanguage = r.TeamLanguage,
                 Original = r.Original, Translation = r.Translation, NeedsTranslation = r.NeedsTranslation,
                 SuggestedUrgency = r.SuggestedUrgency, Categories = [.. r.Categories], DangerNow = r.DangerNow,
-                AcceptedAt = r.AcceptedAt, RoutedAt = r.RoutedAt,
+                AcceptedAt = r.AcceptedAt, RoutedAt = r.RoutedAt, SenderVerified = r.SenderVerified,
             };
             db.Cases.Add(opened);
             if (escalation.For(opened, now) is { } timer) db.Escalations.Add(timer);

@@ -304,6 +304,9 @@ namespace TipLine.Teams.Migrations
                     b.Property<Guid>("SchoolId")
                         .HasColumnType("uuid");
 
+                    b.Property<bool?>("SenderVerified")
+                        .HasColumnType("boolean");
+
                     b.Property<int>("SuggestedUrgency")
                         .HasColumnType("integer");
 

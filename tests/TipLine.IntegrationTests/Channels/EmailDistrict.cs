@@ -70,10 +70,17 @@ public abstract class EmailDistrict : IAsyncLifetime
         [$"Email:Mailboxes:{index}:SchoolId"] = school?.ToString(),
         [$"Email:Mailboxes:{index}:Address"] = user,
         [$"Email:Mailboxes:{index}:Folder"] = folder,
+        [$"Email:Mailboxes:{index}:AuthServId"] = ReceivingServer,
     };
 
-    /// <summary>A mail as a reporter's client writes it: a display name, a Message-ID, plain text.</summary>
-    protected static MimeMessage Tip(string from, string to, string subject, string text, string fromName = "Maria Gonzalez")
+    /// <summary>The authserv-id of the tip mailboxes' receiving server, as its Authentication-Results headers name it.</summary>
+    protected const string ReceivingServer = "mx.tips.test";
+
+    /// <summary>
+    /// A mail as a reporter's client writes it (a display name, a Message-ID, plain text), as the receiving server delivers it:
+    /// with its verdict on the sender, DMARC passed unless <paramref name="dmarc"/> says otherwise.
+    /// </summary>
+    protected static MimeMessage Tip(string from, string to, string subject, string text, string fromName = "Maria Gonzalez", string dmarc = "pass")
     {
         var message = new MimeMessage
         {
@@ -81,6 +88,7 @@ public abstract class EmailDistrict : IAsyncLifetime
         };
         message.From.Add(new MailboxAddress(fromName, from));
         message.To.Add(MailboxAddress.Parse(to));
+        message.Headers.Add("Authentication-Results", $"{ReceivingServer}; spf=pass smtp.mailfrom={from}; dmarc={dmarc} header.from={from.Split('@')[^1]}");
         return message;
     }
 

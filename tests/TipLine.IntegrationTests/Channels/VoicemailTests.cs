@@ -196,6 +196,35 @@ public sealed class VoicemailTests : SmsDistrict
         Assert.Contains($"intake / Voicemail: 1 ({error})", page, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(FullAttestation, true)]
+    [InlineData("TN-Validation-Passed-B", false)]
+    [InlineData("TN-Validation-Failed-A", false)]
+    [InlineData(null, false)]
+    public async Task A_caller_ID_threads_later_texts_into_the_voicemail_only_with_full_attestation(string? verstat, bool attested)
+    {
+        Assert.Equal(HttpStatusCode.OK, (await PostWebhookAsync("/twilio/voice", Call(verstat: verstat))).Status);
+        // A recording that cannot be fetched: the voicemail is a tip at once, without audio.
+        Assert.Equal(HttpStatusCode.NoContent, (await PostWebhookAsync("/twilio/voice/recording?lang=en", RecordingForm("https://recordings.example.com/RE1"))).Status);
+        using var staff = await StaffClient.SignInAsync(App, "counselor@demo.tipline.test");
+        var voicemail = (await staff.WaitForCaseAsync()).CaseId;
+        Assert.Equal<bool?>(attested, (await staff.CaseAsync(voicemail)).SenderVerified);
+        Assert.Equal(attested ? 1L : 0L, await CountAsync("intake.sealed_contacts"));
+
+        // Someone texts from the caller ID: into the voicemail's case only when the carrier vouched for the caller.
+        Assert.Equal(HttpStatusCode.OK, (await PostWebhookAsync("/twilio/sms", Sms(Caller, DemoDistrict.LincolnHighNumber, "did you get my voicemail?"))).Status);
+        if (attested)
+        {
+            await Eventually.GetAsync(async () => (await staff.CaseAsync(voicemail)).Conversation.FirstOrDefault(m => m.FromReporter), what: "the text on the voicemail's case");
+            Assert.Single(await staff.QueueAsync());
+        }
+        else
+        {
+            await staff.WaitForCaseAsync(c => c.CaseId != voicemail);
+            Assert.DoesNotContain((await staff.CaseAsync(voicemail)).Conversation, m => m.FromReporter);
+        }
+    }
+
     protected override IDictionary<string, string?> MoreSettings => new Dictionary<string, string?>
     {
         ["Work:Voicemail:PollInterval"] = "00:00:00.200",
@@ -216,7 +245,8 @@ public sealed class VoicemailTests : SmsDistrict
             return Results.Bytes(recording.Value, "audio/x-wav");
         });
 
-    private static Dictionary<string, string> Call(string? from = Caller, string to = DemoDistrict.LincolnHighNumber)
+    /// <summary>The voice webhook of a call; by default its caller ID carries full SHAKEN/STIR attestation.</summary>
+    private static Dictionary<string, string> Call(string? from = Caller, string to = DemoDistrict.LincolnHighNumber, string? verstat = FullAttestation)
     {
         var form = new Dictionary<string, string>
         {
@@ -224,8 +254,11 @@ public sealed class VoicemailTests : SmsDistrict
             ["Direction"] = "inbound",
         };
         if (from is not null) form["From"] = from;
+        if (verstat is not null) form["StirVerstat"] = verstat;
         return form;
     }
+
+    private const string FullAttestation = "TN-Validation-Passed-A";
 
     private static Dictionary<string, string> WithAccount(Dictionary<string, string> form, string accountSid, string? padding = null)
     {

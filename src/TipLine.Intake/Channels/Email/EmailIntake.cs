@@ -32,7 +32,7 @@ public sealed class EmailIntake(
 {
     public async Task<string> HandleAsync(MailboxOptions mailbox, long uidValidity, long uid, MimeMessage message, CancellationToken ct)
     {
-        var mail = IncomingMail.Read(message, options.Value.MaxAttachmentBytes);
+        var mail = IncomingMail.Read(message, options.Value.MaxAttachmentBytes, mailbox.AuthServId);
         var now = clock.GetUtcNow();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var first = await db.Database.ExecuteSqlAsync($"""
@@ -70,10 +70,13 @@ public sealed class EmailIntake(
         return outcome;
     }
 
-    /// <summary>The thread this mail answers (its In-Reply-To or References name a mail of it), if the same reporter wrote it.</summary>
+    /// <summary>
+    /// The thread this mail answers (its In-Reply-To or References name a mail of it), if the same reporter wrote it, as their
+    /// mail server vouches: a forged From would otherwise tell the forger whether that address has a thread.
+    /// </summary>
     private async Task<EmailThread?> ThreadOfAsync(IncomingMail mail, CancellationToken ct)
     {
-        if (mail.ReferencedKeys.Count == 0) return null;
+        if (mail.ReferencedKeys.Count == 0 || !mail.SenderVerified) return null;
         var reportIds = await db.EmailThreadMessages.Where(m => mail.ReferencedKeys.Contains(m.MessageKey)).Select(m => m.ReportId).ToListAsync(ct);
         var reporterKey = reporterKeys.Key(ChannelNames.Email, mail.SenderAddress);
         // Someone else answering (a forwarded mail) starts their own tip instead of writing into this reporter's case.
@@ -100,10 +103,17 @@ public sealed class EmailIntake(
         var text = WithFileNotes(body, mail, kept);
         var replyLanguage = LanguageDetector.DetectOr(text, "en") is var detected && ReporterLanguages.All.Any(l => l.Code == detected) ? detected : "en";
         var language = LanguageDetector.DetectOr(text, replyLanguage);
+        // An unverified sender is not kept, threaded or written to: a forged From must not make TipLine mail a victim.
         var accepted = await acceptance.AcceptAsync(new NewReport(schoolId, ChannelNames.Email, mail.MessageKey, language,
-            new TipContent(text, null, null), DangerNow: false, new ReporterContact(ChannelNames.Email, mail.SenderAddress),
-            kept.Where(k => k.AttachmentId is not null).Select(k => k.AttachmentId!.Value).ToList()), issueReceipt: false, ct);
+            new TipContent(text, null, null), DangerNow: false, mail.SenderVerified ? new ReporterContact(ChannelNames.Email, mail.SenderAddress) : null,
+            kept.Where(k => k.AttachmentId is not null).Select(k => k.AttachmentId!.Value).ToList(), mail.SenderVerified), issueReceipt: false, ct);
         files.Store(kept, accepted.ReportId, mail.MessageKey, announce: false, now);
+        if (!mail.SenderVerified)
+        {
+            log.LogInformation("Mail accepted as report {ReportId} from an unverified sender ({Files} files kept, {Refused} refused): not answered",
+                accepted.ReportId, kept.Count, mail.Refused.Count);
+            return accepted.ReportId;
+        }
         var thread = new EmailThread
         {
             ReportId = accepted.ReportId, ReporterKey = reporterKeys.Key(ChannelNames.Email, mail.SenderAddress), Mailbox = mailbox.Key,

@@ -49,6 +49,12 @@ public sealed class MailboxOptions
     /// <summary>The tip address acknowledgements and questions are sent from, e.g. tips@lincoln.district.org.</summary>
     [Required, EmailAddress] public string Address { get; set; } = "";
 
+    /// <summary>
+    /// The authserv-id this mailbox's receiving server writes in its Authentication-Results headers (e.g. mx.google.com).
+    /// Only a sender its DMARC check passed is answered and threaded; empty, no sender is (tips are still accepted).
+    /// </summary>
+    public string AuthServId { get; set; } = "";
+
     public string Folder { get; set; } = "INBOX";
 
     /// <summary>Handled mail is moved here (created if missing), so the inbox holds only what is still to do.</summary>

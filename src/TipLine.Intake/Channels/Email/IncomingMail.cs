@@ -24,9 +24,11 @@ public sealed record IncomingMail(
     string Body,
     IReadOnlyList<MailFile> Files,
     IReadOnlyList<RefusedFile> Refused,
-    string? AutomaticReason)
+    string? AutomaticReason,
+    bool SenderVerified = false)
 {
-    public static IncomingMail Read(MimeMessage message, long maxAttachmentBytes)
+    /// <param name="authServId">The mailbox's receiving server, whose DMARC verdict decides <see cref="SenderVerified"/>.</param>
+    public static IncomingMail Read(MimeMessage message, long maxAttachmentBytes, string? authServId = null)
     {
         var sender = message.From.Mailboxes.FirstOrDefault();
         var address = sender?.Address.Trim() ?? "";
@@ -36,7 +38,7 @@ public sealed record IncomingMail(
         var (files, refused) = ReadFiles(message, maxAttachmentBytes);
         return new IncomingMail(address, messageId, messageId.Length > 0 ? Key(messageId) : WholeMailKey(message), references,
             (message.Subject ?? "").Trim(), MailText.Clean(text, sender?.Name, address), files, refused,
-            AutomaticMail.Reason(message) ?? (address.Length == 0 ? "no-sender" : null));
+            AutomaticMail.Reason(message) ?? (address.Length == 0 ? "no-sender" : null), SenderAuthentication.DmarcPassed(message, authServId));
     }
 
     /// <summary>The dedupe and threading key of a Message-ID: a hash, so no client's host name is stored.</summary>

@@ -11,6 +11,9 @@ public sealed class VoiceCall
     public required string CallSid { get; init; }
     public required string CalledNumber { get; init; }
     public byte[]? SealedCaller { get; init; }
+
+    /// <summary>A caller ID came without full attestation: it could be forged, so it was not kept (<see cref="VoicemailIntake"/>).</summary>
+    public bool CallerUnverified { get; init; }
     public DateTimeOffset StartedAt { get; init; }
 }
 
@@ -29,6 +32,7 @@ public sealed class PendingVoicemail : IQueuedItem
     public required string RecordingUrl { get; init; }
     public required string CalledNumber { get; init; }
     public byte[]? SealedCaller { get; init; }
+    public bool CallerUnverified { get; init; }
     public required string Language { get; init; }
     /// <summary>The school the caller chose in a district number's keypad menu.</summary>
     public Guid? SchoolId { get; init; }

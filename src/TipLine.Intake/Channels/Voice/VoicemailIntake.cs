@@ -19,9 +19,12 @@ public sealed class VoicemailIntake(IntakeDbContext db, SealedContactStore seali
     public async Task CallStartedAsync(InboundCall call, CancellationToken ct)
     {
         if (await db.VoiceCalls.AnyAsync(c => c.CallSid == call.CallSid, ct)) return;
+        // A caller ID is kept only with full SHAKEN/STIR attestation: a spoofed one must neither thread into someone's texts
+        // nor receive the team's questions.
         db.VoiceCalls.Add(new VoiceCall
         {
-            CallSid = call.CallSid, CalledNumber = call.To, SealedCaller = SealCaller(call.From), StartedAt = clock.GetUtcNow(),
+            CallSid = call.CallSid, CalledNumber = call.To, SealedCaller = call.CallerAttested ? SealCaller(call.From) : null,
+            CallerUnverified = !call.CallerAttested && IsPhoneNumber(call.From), StartedAt = clock.GetUtcNow(),
         });
         try
         {
@@ -55,7 +58,9 @@ public sealed class VoicemailIntake(IntakeDbContext db, SealedContactStore seali
             CallSid = recording.CallSid,
             RecordingUrl = recording.RecordingUrl.AbsoluteUri,
             CalledNumber = call?.CalledNumber ?? to ?? "",
-            SealedCaller = call is not null ? call.SealedCaller : SealCaller(from),
+            // Without the call's own webhook there is no attestation to go by: the number is not kept.
+            SealedCaller = call?.SealedCaller,
+            CallerUnverified = call?.CallerUnverified ?? IsPhoneNumber(from),
             Language = language,
             SchoolId = schoolId,
             ReceivedAt = now,

@@ -113,7 +113,7 @@ public sealed class VoicemailProcessor(
         // The caller's number is kept as an SMS contact: a team question can reach them by text from the number they called.
         var accepted = await acceptance.AcceptAsync(new NewReport(schoolId, ChannelNames.Voice, job.RecordingSid, job.Language,
             new TipContent(text, null, null), DangerNow: false, caller is null ? null : new ReporterContact(ChannelNames.Sms, caller),
-            attachmentId is { } id ? [id] : null), issueReceipt: false, ct);
+            attachmentId is { } id ? [id] : null, SenderVerified: caller is not null ? true : job.CallerUnverified ? false : null), issueReceipt: false, ct);
         if (!accepted.Duplicate)
         {
             if (attachmentId is { } fileId) attachments.Add(fileId, accepted.ReportId, AttachmentKinds.DisguisedVoicemail, "audio/wav", disguised!);
