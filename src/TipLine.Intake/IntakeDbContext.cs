@@ -3,6 +3,7 @@ using TipLine.Bus;
 using TipLine.Intake.Channels.Email;
 using TipLine.Intake.Channels.Sms;
 using TipLine.Intake.Channels.Voice;
+using TipLine.Intake.Channels.WebForm;
 using TipLine.Intake.Followup;
 using TipLine.Intake.Receipts;
 using TipLine.Intake.Reporters;
@@ -24,6 +25,7 @@ public sealed class IntakeDbContext(DbContextOptions<IntakeDbContext> options) :
     public DbSet<SmsOptOut> SmsOptOuts => Set<SmsOptOut>();
     public DbSet<SmsDelivery> SmsDeliveries => Set<SmsDelivery>();
     public DbSet<PendingSms> PendingSms => Set<PendingSms>();
+    public DbSet<PendingReplyNotice> ReplyNotices => Set<PendingReplyNotice>();
     public DbSet<VoiceCall> VoiceCalls => Set<VoiceCall>();
     public DbSet<VoiceRecording> VoiceRecordings => Set<VoiceRecording>();
     public DbSet<PendingVoicemail> PendingVoicemails => Set<PendingVoicemail>();
@@ -106,6 +108,12 @@ public sealed class IntakeDbContext(DbContextOptions<IntakeDbContext> options) :
             e.ToTable("sms_pending");
             e.HasIndex(p => p.QuestionId).IsUnique();
             e.HasIndex(p => p.NextAttemptAt);
+        });
+        modelBuilder.Entity<PendingReplyNotice>(e =>
+        {
+            e.ToTable("reply_notices");
+            e.Property(n => n.Language).HasMaxLength(20);
+            e.HasIndex(n => n.NextAttemptAt);
         });
         modelBuilder.Entity<VoiceCall>(e =>
         {

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using MassTransit;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -12,6 +13,7 @@ using TipLine.Attachments;
 using TipLine.Intake.Channels.Email;
 using TipLine.Intake.Channels.Sms;
 using TipLine.Intake.Channels.Voice;
+using TipLine.Intake.Channels.WebForm;
 using TipLine.Intake.Consumers;
 using TipLine.Twilio;
 using TipLine.Intake.Followup;
@@ -19,6 +21,7 @@ using TipLine.Intake.Receipts;
 using TipLine.Intake.Reporters;
 using TipLine.Intake.Reports;
 using TipLine.Intake.SafetyNet;
+using TipLine.Mail;
 using TipLine.Voicemail;
 
 namespace TipLine.Intake;
@@ -51,6 +54,20 @@ public static class IntakeModule
             services.AddRecurringPass<HeldSmsRelease>(sp => sp.GetRequiredService<IOptions<SmsOptions>>().Value.HeldCheckInterval);
         }
         services.AddEmailChannel(configuration);
+        services.AddOptions<ReplyNoticeOptions>().Bind(configuration.GetSection(ReplyNoticeOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        if (configuration.GetSection(ReplyNoticeOptions.Section).Get<ReplyNoticeOptions>() is { } notices && (notices.BySms || notices.ByEmail))
+        {
+            // A notice the form promises must be sendable: its provider is configured, or the process does not start.
+            if (notices.BySms && !configuration.GetSection(TwilioOptions.Section).Exists())
+            {
+                throw new ValidationException("ReplyNotices:SmsFrom is set, but Twilio is not configured (section Twilio).");
+            }
+            if (notices.ByEmail && !configuration.GetSection(SmtpOptions.Section).Exists())
+            {
+                throw new ValidationException("ReplyNotices:EmailFrom is set, but no mail server is configured (section Email:Smtp).");
+            }
+            services.AddQueuedWork<IntakeDbContext, PendingReplyNotice, ReplyNoticeSender>(configuration, ReplyNoticeSender.Kind);
+        }
         return services;
     }
 

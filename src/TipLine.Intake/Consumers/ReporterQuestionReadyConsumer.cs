@@ -3,15 +3,22 @@ using TipLine.Bus.Inbox;
 using TipLine.Contracts;
 using TipLine.Intake.Channels.Email;
 using TipLine.Intake.Channels.Sms;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using TipLine.Intake.Channels.WebForm;
 using TipLine.Intake.Followup;
 
 namespace TipLine.Intake.Consumers;
 
-/// <summary>A team question, translated: it waits for a web reporter at /report/followup, or is queued as a text or an email.</summary>
-public sealed class ReporterQuestionReadyConsumer(IntakeDbContext db, TimeProvider clock) : IConsumer<ReporterQuestionReady>
+/// <summary>
+/// A team question, translated: it waits for a web reporter at /report/followup (who is told so, when they left a contact
+/// for it), or is queued as a text or an email.
+/// </summary>
+public sealed class ReporterQuestionReadyConsumer(IntakeDbContext db, IOptions<ReplyNoticeOptions> notices, TimeProvider clock)
+    : IConsumer<ReporterQuestionReady>
 {
     public Task Consume(ConsumeContext<ReporterQuestionReady> context) =>
-        db.HandleOnceAsync<ReporterQuestionReadyConsumer>(context, clock.GetUtcNow(), ct =>
+        db.HandleOnceAsync<ReporterQuestionReadyConsumer>(context, clock.GetUtcNow(), async ct =>
         {
             var question = context.Message;
             if (question.Channel == ChannelNames.WebForm)
@@ -25,6 +32,17 @@ public sealed class ReporterQuestionReadyConsumer(IntakeDbContext db, TimeProvid
                     Language = question.Language,
                     CreatedAt = question.AskedAt,
                 });
+                var settings = notices.Value;
+                if ((settings.BySms || settings.ByEmail) && await db.SealedContacts.AnyAsync(c => c.ReportId == question.ReportId, ct))
+                {
+                    // In the language the reporter chose on the form, whatever language the question could be put in.
+                    var language = await db.Reports.Where(r => r.Id == question.ReportId).Select(r => r.Language).SingleAsync(ct);
+                    db.ReplyNotices.Add(new PendingReplyNotice
+                    {
+                        Id = Guid.NewGuid(), ReportId = question.ReportId, Language = language, CreatedAt = question.AskedAt,
+                        NextAttemptAt = clock.GetUtcNow(),
+                    });
+                }
             }
             else if (question.Channel is ChannelNames.Sms or ChannelNames.Voice)
             {
@@ -45,6 +63,5 @@ public sealed class ReporterQuestionReadyConsumer(IntakeDbContext db, TimeProvid
                     Text = question.Text, CreatedAt = question.AskedAt, NextAttemptAt = clock.GetUtcNow(),
                 });
             }
-            return Task.CompletedTask;
         });
 }

@@ -54,6 +54,7 @@ public abstract class EmailDistrict : IAsyncLifetime
         ["Work:Email:PollInterval"] = "00:00:00.100",
         ["Email:MaxReconnectDelay"] = "00:00:01",
         ["Alerts:EmailFrom"] = "alerts@tips.test",
+        ["ReplyNotices:EmailFrom"] = "notices@tips.test",
         ["Alerts:StaffBaseUrl"] = "https://staff.tips.test",
         // Alerts on means escalation on, which signs its acknowledgement links.
         ["Escalation:AckLinkKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),

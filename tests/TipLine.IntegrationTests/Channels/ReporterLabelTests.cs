@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using TipLine.Hosting;
 using TipLine.IntegrationTests.Infrastructure;
+using TipLine.TwilioTests;
 using Xunit;
 
 namespace TipLine.IntegrationTests.Channels;
@@ -12,6 +13,28 @@ namespace TipLine.IntegrationTests.Channels;
 /// </summary>
 public sealed partial class ReporterLabelTests : SmsDistrict
 {
+    protected override IEnumerable<Answer> TwilioAnswers => [new Answer(201, FakeTwilioApi.Created("SM" + new string('b', 32), AccountSid))];
+
+    [Fact]
+    public async Task A_web_reporter_who_left_a_number_is_texted_that_the_team_answered_and_nothing_else()
+    {
+        using var reporter = new ReporterClient(App.CreateClient());
+        var submitted = await reporter.SubmitAsync("es", DemoDistrict.LincolnHigh, "Un chico tiene una navaja en la mochila", contact: "(555) 123-0002");
+        using var staff = await StaffClient.SignInAsync(App, "counselor@demo.tipline.test");
+        var queued = await staff.WaitForCaseAsync();
+
+        Assert.Equal(HttpStatusCode.NoContent, await staff.AskAsync(queued.CaseId, "Which class is he in?"));
+
+        var notice = await Eventually.GetAsync(() => Task.FromResult(Twilio.Requests.Count > 0 ? Twilio.Requests[0] : null), what: "the reply notice at Twilio");
+        Assert.Equal((AppEnvironment.NoticeNumber, "+15551230002"), (notice.Form["From"], notice.Form["To"]));
+        Assert.Equal("TipLine: hay una respuesta a tu reporte. Ábrela con tu código en https://tips.example.org/report/followup", notice.Form["Body"]);
+        var (status, thread) = await reporter.OpenFollowupAsync("es", submitted.Code!, submitted.Passphrase!);
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("clase", thread, StringComparison.OrdinalIgnoreCase); // the question itself waits here, translated
+        await Eventually.GetAsync(async () => await CountAsync("intake.reply_notices") == 0 ? "" : null, what: "the notice's queue item done");
+        Assert.Single(Twilio.Requests);
+    }
+
     [Fact]
     public async Task A_phone_number_typed_into_the_form_gets_a_label_of_its_own_never_the_label_of_that_phone_s_texts()
     {

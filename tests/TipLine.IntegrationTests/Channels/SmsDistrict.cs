@@ -43,6 +43,7 @@ public abstract class SmsDistrict : IAsyncLifetime
             ["Twilio:ApiBaseUrl"] = Twilio.BaseUrl.ToString().TrimEnd('/'),
             ["Twilio:RetryBaseDelay"] = "00:00:00.010",
             ["Twilio:RetryMaxDelay"] = "00:00:00.050",
+            ["ReplyNotices:SmsFrom"] = AppEnvironment.NoticeNumber,
         }.Concat(MoreSettings).ToDictionary(), seed: seed, replaceServices: ReplaceServices);
 
     /// <summary>A test class's stand-ins for providers (e.g. an email sender that records).</summary>

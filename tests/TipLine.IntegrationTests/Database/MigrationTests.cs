@@ -41,6 +41,7 @@ public sealed class MigrationTests
             SELECT (SELECT count(*) FROM intake.reports WHERE "Pseudonym" !~ '^R-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$')
                  + (SELECT count(*) FROM teams.cases WHERE "Pseudonym" !~ '^R-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$')
             """));
+        Assert.Equal(2L, await district.Database.ScalarAsync<long>("""SELECT count(DISTINCT "Pseudonym") FROM teams.cases"""));
         await using (var fresh = await AppEnvironment.CreateAsync(migrated: false))
         {
             await MigrateTarget.RunAsync(Configuration(fresh), TextWriter.Null);

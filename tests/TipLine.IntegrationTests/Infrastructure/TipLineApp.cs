@@ -139,6 +139,9 @@ public sealed class AppEnvironment : IAsyncDisposable
         return new AppEnvironment(services, database, name);
     }
 
+    /// <summary>The Twilio number reply notices to web reporters are texted from.</summary>
+    public const string NoticeNumber = "+15555550199";
+
     public Dictionary<string, string?> Settings(string target)
     {
         var user = services.RabbitMq.UserInfo.Split(':');
@@ -159,6 +162,8 @@ public sealed class AppEnvironment : IAsyncDisposable
             ["Privacy:SealedContactKey"] = keys,
             ["Privacy:ReceiptKey"] = keys,
             ["Receipts:FailureDelay"] = "00:00:00.010",
+            ["ReplyNotices:FollowupUrl"] = "https://tips.example.org/report/followup",
+            ["Work:ReplyNotice:PollInterval"] = "00:00:00.200",
             ["Logging:LogLevel:Default"] = "Debug",
             ["Logging:LogLevel:Microsoft.AspNetCore"] = "Debug",
             ["Logging:LogLevel:Microsoft.AspNetCore.Server.Kestrel"] = "Debug",

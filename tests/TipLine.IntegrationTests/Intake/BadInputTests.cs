@@ -16,6 +16,7 @@ public sealed class BadInputTests : RunningDistrict
         { "unknown school", "vi", f => f["Form.SchoolId"] = Guid.NewGuid().ToString(), "Vui lòng chọn một trường" },
         { "school that is not an id", "en", f => f["Form.SchoolId"] = "Lincoln", "Please choose a school from the list." },
         { "contact that is neither phone nor email", "en", f => f["Form.Contact"] = "ask my mom", "phone number or an email" },
+        { "contact the district sends no notices to", "es", f => f["Form.Contact"] = "someone@example.org", "no puede enviar un aviso" },
     };
 
     [Theory]

@@ -15,7 +15,11 @@ public sealed class SpanishWebTipTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         environment = await AppEnvironment.CreateAsync();
-        app = await TipLineApp.StartAsync(environment);
+        // Reply notices by email are on, so the form takes the reporter's address (no question is asked: nothing is sent).
+        app = await TipLineApp.StartAsync(environment, settings: new Dictionary<string, string?>
+        {
+            ["ReplyNotices:EmailFrom"] = "notices@tips.test", ["Email:Smtp:Host"] = "127.0.0.1", ["Email:Smtp:Port"] = "9",
+        });
     }
 
     public async Task DisposeAsync()

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 using TipLine.Contracts;
 using TipLine.Directory;
 using TipLine.Intake.Channels.WebForm;
@@ -20,8 +21,12 @@ namespace TipLine.Intake.Pages.Report;
 [RequestSizeLimit(IntakeLimits.MaxFormBytes)]
 [RequestFormLimits(ValueLengthLimit = IntakeLimits.MaxFormBytes, MultipartBodyLengthLimit = IntakeLimits.MaxFormBytes)]
 public sealed class IndexModel(
-    SchoolDirectory directory, ReportAcceptance acceptance, IAntiforgery antiforgery, IStringLocalizer<ReporterText> text) : PageModel
+    SchoolDirectory directory, ReportAcceptance acceptance, IAntiforgery antiforgery, IStringLocalizer<ReporterText> text,
+    IOptions<ReplyNoticeOptions> notices) : PageModel
 {
+    /// <summary>The ways a reporter can be told that the team answered: the contact field is there only for these.</summary>
+    public ReplyNoticeOptions Notices => notices.Value;
+
     [BindProperty]
     public ReportForm Form { get; set; } = new();
 
@@ -50,6 +55,10 @@ public sealed class IndexModel(
         if (!ContactParser.TryParse(Form.Contact, out var contact))
         {
             ModelState.AddModelError("Form.Contact", text["ErrorContactInvalid"]);
+        }
+        else if (contact is not null && !Notices.Offers(contact.Channel))
+        {
+            ModelState.AddModelError("Form.Contact", text["ErrorContactNotOffered"]);
         }
         if (!ModelState.IsValid)
         {
