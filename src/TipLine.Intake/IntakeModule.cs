@@ -66,7 +66,8 @@ public static class IntakeModule
             {
                 throw new ValidationException("ReplyNotices:EmailFrom is set, but no mail server is configured (section Email:Smtp).");
             }
-            services.AddQueuedWork<IntakeDbContext, PendingReplyNotice, ReplyNoticeSender>(configuration, ReplyNoticeSender.Kind);
+            services.AddQueuedWork<IntakeDbContext, PendingReplyNotice, ReplyNoticeSender>(configuration, ReplyNoticeSender.Kind,
+                ReplyNoticeSender.Defaults);
         }
         return services;
     }

@@ -31,6 +31,7 @@ public sealed class TeamsDbContext(DbContextOptions<TeamsDbContext> options)
     public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
     public DbSet<CaseEscalation> Escalations => Set<CaseEscalation>();
     public DbSet<AlertAttempt> AlertAttempts => Set<AlertAttempt>();
+    public DbSet<EarlyAlertStatus> EarlyAlertStatuses => Set<EarlyAlertStatus>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -11,6 +11,18 @@ public class ReporterLabelTests
         Assert.Matches("^R-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$", ReporterLabel.New());
     }
 
+    [Theory]
+    [InlineData("R-7KQ2-9XMD", true)]
+    [InlineData("R-7KQ2", false)] // the old label, derived from the contact
+    [InlineData("R-7KQ2-9XMI", false)] // I is not in the alphabet
+    [InlineData("R-7KQ29XMD0", false)]
+    [InlineData("r-7kq2-9xmd", false)]
+    public void Only_a_label_of_today_s_form_is_current(string label, bool current)
+    {
+        Assert.Equal(current, ReporterLabel.IsCurrent(label));
+        Assert.True(ReporterLabel.IsCurrent(ReporterLabel.New()));
+    }
+
     [Fact]
     public void Two_hundred_thousand_reporters_get_two_hundred_thousand_different_labels()
     {

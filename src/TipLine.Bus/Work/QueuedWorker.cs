@@ -84,6 +84,7 @@ public sealed class QueuedWorker<TContext, TItem, THandler>(
     private async Task GiveUpAsync(WorkQueue<TContext, TItem> queue, THandler handler, TItem item, string error, CancellationToken ct)
     {
         log.LogError("{Kind} item given up after {Attempts} attempts ({Error}): parked as dead", kind, item.Attempts, error);
+        item.LastError = error; // what the handler may record as the reason
         await handler.GiveUpAsync(item, ct);
         await queue.ParkAsync(item, error);
     }

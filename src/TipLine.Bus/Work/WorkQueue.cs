@@ -59,8 +59,10 @@ public sealed class WorkQueue<TContext, TItem>(TContext db, IOptionsMonitor<Work
     private async Task UpdateAsync(TItem item, Action<TItem> change)
     {
         db.ChangeTracker.Clear();
-        db.Attach(item);
+        var entry = db.Attach(item);
         change(item);
+        // Written whether or not they differ from what the object held when attached (a handler may have set them already).
+        foreach (var column in QueueColumns) entry.Property(column).IsModified = true;
         try
         {
             await db.SaveChangesAsync(CancellationToken.None);
@@ -74,6 +76,9 @@ public sealed class WorkQueue<TContext, TItem>(TContext db, IOptionsMonitor<Work
             db.ChangeTracker.Clear();
         }
     }
+
+    private static readonly string[] QueueColumns =
+        [nameof(IQueuedItem.Attempts), nameof(IQueuedItem.NextAttemptAt), nameof(IQueuedItem.LastError), nameof(IQueuedItem.DeadAt)];
 
     private string ClaimSql(string? filter)
     {

@@ -33,7 +33,9 @@ public sealed class ReporterQuestionReadyConsumer(IntakeDbContext db, IOptions<R
                     CreatedAt = question.AskedAt,
                 });
                 var settings = notices.Value;
-                if ((settings.BySms || settings.ByEmail) && await db.SealedContacts.AnyAsync(c => c.ReportId == question.ReportId, ct))
+                // One notice waits at a time per report: several questions asked together make one message.
+                if ((settings.BySms || settings.ByEmail) && await db.SealedContacts.AnyAsync(c => c.ReportId == question.ReportId, ct)
+                    && !await db.ReplyNotices.AnyAsync(n => n.ReportId == question.ReportId && n.DeadAt == null, ct))
                 {
                     // In the language the reporter chose on the form, whatever language the question could be put in.
                     var language = await db.Reports.Where(r => r.Id == question.ReportId).Select(r => r.Language).SingleAsync(ct);

@@ -32,6 +32,13 @@ namespace TipLine.Intake.Migrations
                 table: "reports",
                 type: "boolean",
                 nullable: true);
+
+            // Calls and recordings in flight were taken before attestation was checked: their caller IDs could be forged, so
+            // they are dropped, as a new call without full attestation would be.
+            migrationBuilder.Sql("""
+                UPDATE intake.voice_calls SET "SealedCaller" = NULL, "CallerUnverified" = true WHERE "SealedCaller" IS NOT NULL;
+                UPDATE intake.voicemail_pending SET "SealedCaller" = NULL, "CallerUnverified" = true WHERE "SealedCaller" IS NOT NULL;
+                """);
         }
 
         /// <inheritdoc />

@@ -30,7 +30,7 @@ public sealed class ReportRoutedConsumer(TeamsDbContext db, EscalationStart esca
             var opened = new Case
             {
                 Id = Guid.NewGuid(), ReportId = r.ReportId, SchoolId = r.SchoolId, TeamId = r.TeamId, AssignedMemberId = r.OnCallMemberId,
-                Channel = r.Channel, Pseudonym = r.Pseudonym, ReporterLanguage = r.ReporterLanguage, TeamLanguage = r.TeamLanguage,
+                Channel = r.Channel, Pseudonym = ReporterLabel.IsCurrent(r.Pseudonym) ? r.Pseudonym : ReporterLabel.New(), ReporterLanguage = r.ReporterLanguage, TeamLanguage = r.TeamLanguage,
                 Original = r.Original, Translation = r.Translation, NeedsTranslation = r.NeedsTranslation,
                 SuggestedUrgency = r.SuggestedUrgency, Categories = [.. r.Categories], DangerNow = r.DangerNow,
                 AcceptedAt = r.AcceptedAt, RoutedAt = r.RoutedAt, SenderVerified = r.SenderVerified,

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using TipLine.Bus.Work;
 using TipLine.Directory;
 using TipLine.Teams.Alerts;
+using TipLine.Twilio.Webhooks;
 
 namespace TipLine.Teams.Escalation;
 
@@ -22,11 +23,15 @@ public sealed class AlertDelivery(
     /// <summary>Only pending attempts are queued work; sent, failed and cancelled ones are the case's record.</summary>
     public const string ClaimFilter = "\"Status\" = 'Pending'";
 
-    /// <summary>An alert waits for nobody: a short lease, and quick retries of our own failures.</summary>
+    /// <summary>
+    /// Quick retries of our own failures. The lease outlasts the slowest send (an email alert with its SMTP retries takes
+    /// minutes), so no second process takes an alert still being sent; a process that dies mid-send delays that one alert
+    /// by the lease, while the escalation's next level keeps its own time.
+    /// </summary>
     public static void Defaults(WorkOptions o)
     {
         o.PollInterval = TimeSpan.FromSeconds(1);
-        o.Lease = TimeSpan.FromMinutes(1);
+        o.Lease = TimeSpan.FromMinutes(10);
         o.RetryBaseDelay = TimeSpan.FromSeconds(5);
         o.RetryMaxDelay = TimeSpan.FromMinutes(1);
         o.MaxAttempts = 5;
@@ -42,16 +47,58 @@ public sealed class AlertDelivery(
         }
         var member = await directory.MemberAsync(attempt.MemberId, ct);
         var outcome = await SendAsync(attempt, member, ct);
+        // From here on the provider has spoken: the outcome is recorded even if the process is stopping.
+        await using var tx = await db.Database.BeginTransactionAsync(CancellationToken.None);
+        if (outcome.ProviderId is { } sid) await LockSidAsync(db, sid, CancellationToken.None);
         Record(attempt, outcome.Sent ? AttemptStatus.Sent : AttemptStatus.Failed, outcome.Detail, outcome.ProviderId);
         log.LogInformation("Alert {AttemptId} by {Method} to member {MemberId}: {Status}", attempt.Id, attempt.Method, attempt.MemberId, attempt.Status);
         if (!outcome.Sent && member is not null) await FallBackAsync(attempt, member, CancellationToken.None);
+        if (outcome.ProviderId is { } providerId && await db.EarlyAlertStatuses.FindAsync([providerId], CancellationToken.None) is { } early)
+        {
+            // Twilio's callback beat this commit: it is applied now.
+            await ApplyProviderStatusAsync(attempt, new MessageStatus(early.MessageSid, early.Status, early.ErrorCode), CancellationToken.None);
+            db.EarlyAlertStatuses.Remove(early);
+        }
         await db.SaveChangesAsync(CancellationToken.None);
+        await tx.CommitAsync(CancellationToken.None);
+    }
+
+    /// <summary>Serialises the send's record and Twilio's callback for one text, so neither misses the other.</summary>
+    internal static Task LockSidAsync(TeamsDbContext db, string sid, CancellationToken ct) =>
+        db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({"alert-sid:" + sid}, 0))", ct);
+
+    /// <summary>
+    /// Twilio's later word on a sent text: a failure marks it failed and falls back to email unless the tip was acknowledged
+    /// meanwhile; "delivered" is recorded. A final status is never replaced by a late earlier one.
+    /// </summary>
+    public async Task ApplyProviderStatusAsync(AlertAttempt attempt, MessageStatus status, CancellationToken ct)
+    {
+        if (attempt.Status is not (AttemptStatus.Sent or AttemptStatus.Delivered)) return;
+        if (status.IsFailure)
+        {
+            attempt.Status = AttemptStatus.Failed;
+            attempt.Detail = status.ErrorCode is { } code ? $"{status.Status} (error {code})" : status.Status;
+            attempt.UpdatedAt = clock.GetUtcNow();
+            log.LogWarning("Alert {AttemptId} {Status} (error {Code})", attempt.Id, status.Status, status.ErrorCode);
+            var acknowledged = await db.Cases.AnyAsync(c => attempt.CaseIds.Contains(c.Id) && c.AcknowledgedAt != null, ct);
+            if (!acknowledged && await directory.MemberAsync(attempt.MemberId, ct) is { } member) await FallBackAsync(attempt, member, ct);
+        }
+        else if (status.Status == "delivered" && attempt.Status == AttemptStatus.Sent)
+        {
+            attempt.Status = AttemptStatus.Delivered;
+            attempt.Detail = "delivered";
+            attempt.UpdatedAt = clock.GetUtcNow();
+        }
     }
 
     /// <summary>Our own side kept failing on this attempt: it is recorded as failed and answered by the other method.</summary>
-    public async Task GiveUpAsync(AlertAttempt attempt, CancellationToken ct)
+    public async Task GiveUpAsync(AlertAttempt claimed, CancellationToken ct)
     {
-        Record(attempt, AttemptStatus.Failed, $"gave up ({attempt.LastError ?? "worker lost"})", null);
+        // From what is stored: a failed attempt's unsaved changes (an outcome, a fallback) must not be saved now.
+        db.ChangeTracker.Clear();
+        var attempt = await db.AlertAttempts.SingleAsync(a => a.Id == claimed.Id, ct);
+        if (attempt.Status != AttemptStatus.Pending) return;
+        Record(attempt, AttemptStatus.Failed, $"gave up ({claimed.LastError ?? "worker lost"})", null);
         if (await directory.MemberAsync(attempt.MemberId, ct) is { } member) await FallBackAsync(attempt, member, ct);
         await db.SaveChangesAsync(ct);
     }

@@ -8,32 +8,31 @@ namespace TipLine.Teams.Escalation;
 
 /// <summary>
 /// Twilio's later word on an alert text: delivered, or failed/undelivered (e.g. 30007 filtered), which falls back to
-/// email unless the tip has been acknowledged meanwhile. A final status is never replaced by a late earlier one.
+/// email unless the tip has been acknowledged meanwhile. A final status is never replaced by a late earlier one. Word
+/// about a text whose sid is not recorded yet is kept until it is (<see cref="EarlyAlertStatus"/>).
 /// </summary>
-public sealed class AlertStatusUpdates(TeamsDbContext db, SchoolDirectory directory, AlertDelivery delivery, TimeProvider clock,
-    ILogger<AlertStatusUpdates> log)
+public sealed class AlertStatusUpdates(TeamsDbContext db, AlertDelivery delivery, TimeProvider clock)
 {
     public async Task ApplyAsync(MessageStatus status, CancellationToken ct)
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var attempt = (await db.AlertAttempts.FromSql(
-                $"SELECT * FROM teams.alert_attempts WHERE \"ProviderId\" = {status.MessageSid} AND \"Method\" = 'Sms' FOR UPDATE").ToListAsync(ct))
-            .SingleOrDefault();
-        if (attempt is null || attempt.Status is not (AttemptStatus.Sent or AttemptStatus.Delivered)) return;
-        if (status.IsFailure)
+        await AlertDelivery.LockSidAsync(db, status.MessageSid, ct);
+        var attempt = await db.AlertAttempts.SingleOrDefaultAsync(a => a.ProviderId == status.MessageSid && a.Method == AlertMethod.Sms, ct);
+        if (attempt is not null)
         {
-            attempt.Status = AttemptStatus.Failed;
-            attempt.Detail = status.ErrorCode is { } code ? $"{status.Status} (error {code})" : status.Status;
-            attempt.UpdatedAt = clock.GetUtcNow();
-            log.LogWarning("Alert {AttemptId} {Status} (error {Code})", attempt.Id, status.Status, status.ErrorCode);
-            var acknowledged = await db.Cases.AnyAsync(c => attempt.CaseIds.Contains(c.Id) && c.AcknowledgedAt != null, ct);
-            if (!acknowledged && await directory.MemberAsync(attempt.MemberId, ct) is { } member) await delivery.FallBackAsync(attempt, member, ct);
+            await delivery.ApplyProviderStatusAsync(attempt, status, ct);
         }
-        else if (status.Status == "delivered" && attempt.Status == AttemptStatus.Sent)
+        else
         {
-            attempt.Status = AttemptStatus.Delivered;
-            attempt.Detail = "delivered";
-            attempt.UpdatedAt = clock.GetUtcNow();
+            var early = await db.EarlyAlertStatuses.FindAsync([status.MessageSid], ct);
+            if (early is null) db.EarlyAlertStatuses.Add(early = new EarlyAlertStatus { MessageSid = status.MessageSid, Status = status.Status });
+            // A failure is final: a late "sent" or "delivered" never replaces it.
+            if (!new MessageStatus(early.MessageSid, early.Status, early.ErrorCode).IsFailure || status.IsFailure)
+            {
+                early.Status = status.Status;
+                early.ErrorCode = status.ErrorCode;
+            }
+            early.ReceivedAt = clock.GetUtcNow();
         }
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);

@@ -30,6 +30,13 @@ public static class EscalationModel
             e.HasIndex(a => a.FallbackFor).IsUnique();
             e.HasIndex(a => new { a.ReplyCode, a.MemberId });
         });
+        builder.Entity<EarlyAlertStatus>(e =>
+        {
+            e.ToTable("alert_status_early");
+            e.HasKey(s => s.MessageSid);
+            e.Property(s => s.MessageSid).HasMaxLength(64);
+            e.Property(s => s.Status).HasMaxLength(20);
+        });
         return builder;
     }
 }

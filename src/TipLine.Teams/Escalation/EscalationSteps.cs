@@ -47,8 +47,11 @@ public sealed class EscalationSteps(
     /// The next level could not be planned, again and again: the escalation stops with that reason and is parked for
     /// administrators. Alerts already planned still go out.
     /// </summary>
-    public async Task GiveUpAsync(CaseEscalation escalation, CancellationToken ct)
+    public async Task GiveUpAsync(CaseEscalation claimed, CancellationToken ct)
     {
+        // From what is stored: a failed step's unsaved changes (a digest batch marked sent) must not be saved now.
+        db.ChangeTracker.Clear();
+        var escalation = await db.Escalations.SingleAsync(e => e.CaseId == claimed.CaseId, ct);
         log.LogError("Case {CaseId}: escalation stopped at level {Level}, its next step kept failing", escalation.CaseId, escalation.Level);
         Stop(escalation, clock.GetUtcNow(), "gave up");
         await db.SaveChangesAsync(ct);

@@ -616,6 +616,28 @@ namespace TipLine.Teams.Migrations
                     b.ToTable("escalations", "teams");
                 });
 
+            modelBuilder.Entity("TipLine.Teams.Escalation.EarlyAlertStatus", b =>
+                {
+                    b.Property<string>("MessageSid")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int?>("ErrorCode")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("MessageSid");
+
+                    b.ToTable("alert_status_early", "teams");
+                });
+
             modelBuilder.Entity("TipLine.Teams.OnCall.CalendarFeed", b =>
                 {
                     b.Property<Guid>("StaffId")

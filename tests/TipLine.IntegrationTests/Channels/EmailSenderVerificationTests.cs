@@ -49,7 +49,9 @@ public sealed class EmailSenderVerificationTests : EmailDistrict
         using var staff = await StaffClient.SignInAsync(App, "counselor@demo.tipline.test");
         var queued = await staff.WaitForCaseAsync();
         Assert.False((await staff.CaseAsync(queued.CaseId)).SenderVerified);
+        // Committed with the report, had there been any: no acknowledgement queued, no thread to answer into.
         Assert.Equal(0L, await CountAsync("intake.email_pending"));
+        Assert.Equal(0L, await CountAsync("intake.email_threads"));
         Assert.Empty(await Mail.MessagesAsync(sender));
     }
 }

@@ -27,14 +27,16 @@ public sealed class EscalationTests : EscalationDistrict
         Assert.All(all, r => Assert.Matches(SmsAlert(), r.Form["Body"]));
         Assert.All(all, r => Assert.DoesNotContain("threatened", r.Form["Body"], StringComparison.Ordinal));
 
-        // Each level goes out its configured delay after the one before, within 30 s.
+        // Each level is due its configured delay after the one before (within 30 s): the timer runs from when the level
+        // before was due, however long its texts took to send.
         var gaps = await App.Database.ScalarAsync<string>("""
             SELECT string_agg(extract(epoch FROM s - lag)::text, ',' ORDER BY "Level") FROM (
-              SELECT "Level", min("SentAt") AS s, lag(min("SentAt")) OVER (ORDER BY "Level") AS lag
+              SELECT "Level", min("DueAt") AS s, lag(min("DueAt")) OVER (ORDER BY "Level") AS lag
               FROM teams.alert_attempts GROUP BY "Level") x WHERE lag IS NOT NULL
             """);
         Assert.All(gaps.Split(','), g => Assert.InRange(double.Parse(g, System.Globalization.CultureInfo.InvariantCulture),
             EscalateAfter.TotalSeconds - 0.5, EscalateAfter.TotalSeconds + 30));
+        Assert.Equal(0L, await AttemptsAsync("\"SentAt\" > \"DueAt\" + interval '30 seconds'")); // and each text went out within 30 s of it
 
         // The timeline shows every attempt; the repeat interval (an hour) holds the fourth level back.
         using var staff = await StaffClient.SignInAsync(App, "counselor@demo.tipline.test");

@@ -31,6 +31,15 @@ public class SenderAuthenticationTests
     }
 
     [Fact]
+    public void An_unreadable_verdict_of_our_server_verifies_nobody_even_with_a_pass_below_it()
+    {
+        var mail = Mail("a@example.test", "mx.district.test; dmarc=pass (((( header.from=example.test");
+        mail.Headers.Add("Authentication-Results", "mx.district.test; dmarc=pass header.from=example.test");
+
+        Assert.False(SenderAuthentication.DmarcPassed(mail, Ours));
+    }
+
+    [Fact]
     public void A_mail_from_two_addresses_or_a_mailbox_without_a_server_id_is_never_verified()
     {
         var two = Mail("a@example.test", "mx.district.test; dmarc=pass header.from=example.test");

@@ -24,6 +24,11 @@ public sealed class MailboxPoller(
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (string.IsNullOrWhiteSpace(mailbox.AuthServId))
+        {
+            log.LogWarning("Mailbox {Mailbox} has no AuthServId: no sender can be verified, so its tips are accepted but never answered by email",
+                mailbox.Key);
+        }
         var delay = TimeSpan.FromSeconds(1);
         while (!stoppingToken.IsCancellationRequested)
         {

@@ -13,15 +13,20 @@ public static class SenderAuthentication
     public static bool DmarcPassed(MimeMessage message, string? authServId)
     {
         if (string.IsNullOrWhiteSpace(authServId) || message.From.Mailboxes.ToList() is not [var from]) return false;
-        var domain = from.Domain;
-        var ours = message.Headers.Where(h => h.Id == HeaderId.AuthenticationResults)
+        var id = authServId.Trim();
+        // Our server's topmost header decides; one it wrote that cannot be read verifies nobody (never the next one down).
+        var ours = message.Headers.Where(h => h.Id == HeaderId.AuthenticationResults && string.Equals(ServerIdOf(h.Value), id, StringComparison.OrdinalIgnoreCase))
             .Select(h => AuthenticationResults.TryParse(h.RawValue, out var parsed) ? parsed : null)
-            .FirstOrDefault(r => string.Equals(r?.AuthenticationServiceIdentifier, authServId.Trim(), StringComparison.OrdinalIgnoreCase));
+            .FirstOrDefault(defaultValue: null);
         return ours is not null && ours.Results.Any(r =>
             string.Equals(r.Method, "dmarc", StringComparison.OrdinalIgnoreCase)
             && string.Equals(r.Result, "pass", StringComparison.OrdinalIgnoreCase)
             && r.Properties.Any(p => string.Equals(p.PropertyType, "header", StringComparison.OrdinalIgnoreCase)
                 && string.Equals(p.Property, "from", StringComparison.OrdinalIgnoreCase)
-                && string.Equals(p.Value, domain, StringComparison.OrdinalIgnoreCase)));
+                && string.Equals(p.Value, from.Domain, StringComparison.OrdinalIgnoreCase)));
     }
+
+    /// <summary>The authserv-id: the header's first word, before any version number or the first result (RFC 8601 §2.2).</summary>
+    private static string ServerIdOf(string value) =>
+        value.Split(';', 2)[0].Trim().Split((char[]?)null, 2, StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? "";
 }

@@ -24,7 +24,7 @@ public sealed class HeldTexts(IntakeDbContext db, ReportAcceptance acceptance)
         var language = LanguageDetector.DetectOr(whole, fallbackLanguage);
         var contact = from is null ? null : new ReporterContact(ChannelNames.Sms, from);
         var accepted = await acceptance.AcceptAsync(new NewReport(schoolId, ChannelNames.Sms, providerKey, language,
-            new TipContent(whole, null, null), DangerNow: false, contact, SenderVerified: true), issueReceipt: false, ct);
+            new TipContent(whole, null, null), DangerNow: false, contact, SenderVerified: from is null ? null : true), issueReceipt: false, ct);
         db.SmsThreads.Add(new SmsThread { ReportId = accepted.ReportId, ReporterKey = reporterKey, OurNumber = ourNumber, LastMessageAt = now });
         var heldIds = held.Select(h => h.Id).ToList();
         if (heldIds.Count > 0)

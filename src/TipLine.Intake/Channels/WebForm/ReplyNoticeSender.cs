@@ -22,12 +22,16 @@ namespace TipLine.Intake.Channels.WebForm;
 public sealed class ReplyNoticeSender(
     IntakeDbContext db,
     SealedContactStore contacts,
+    ReporterKeys reporterKeys,
     IServiceProvider services,
     IStringLocalizer<ReporterText> text,
     IOptions<ReplyNoticeOptions> options,
     ILogger<ReplyNoticeSender> log) : IWorkHandler<PendingReplyNotice>
 {
     public const string Kind = "ReplyNotice";
+
+    /// <summary>Longer than one send with its provider's retries (a mail with SMTP retries takes minutes), as for outgoing mail.</summary>
+    public static void Defaults(WorkOptions o) => o.Lease = TimeSpan.FromMinutes(10);
 
     public async Task HandleAsync(PendingReplyNotice notice, CancellationToken ct)
     {
@@ -36,6 +40,12 @@ public sealed class ReplyNoticeSender(
         string outcome;
         if (settings.BySms && await contacts.UnsealAsync(notice.ReportId, ChannelNames.Sms, ct) is { } number)
         {
+            // A typed number is not verified: whoever owns it can text STOP, and is never texted again.
+            if (await db.SmsOptOuts.AnyAsync(o => o.ReporterKey == reporterKeys.Key(ChannelNames.Sms, number), ct))
+            {
+                await DoneAsync(notice, "not sent: the number texted STOP");
+                return;
+            }
             // Resolved only for the way in use: a district that sends notices by email alone has no Twilio settings.
             var twilio = services.GetRequiredService<TwilioMessagesClient>();
             outcome = await twilio.SendAsync(settings.SmsFrom, number, words, statusCallbackUrl: null, ct) switch
@@ -60,6 +70,11 @@ public sealed class ReplyNoticeSender(
         {
             outcome = "no contact left (purged, or its way of sending is off)";
         }
+        await DoneAsync(notice, outcome);
+    }
+
+    private async Task DoneAsync(PendingReplyNotice notice, string outcome)
+    {
         db.ReplyNotices.Remove(notice);
         await db.SaveChangesAsync(CancellationToken.None);
         log.LogInformation("Reply notice for report {ReportId}: {Outcome}", notice.ReportId, outcome);
