@@ -5,6 +5,7 @@ using TipLine.Intake.Channels.Sms;
 using TipLine.Intake.Channels.Voice;
 using TipLine.Intake.Channels.WebForm;
 using TipLine.Intake.Followup;
+using TipLine.Intake.ProviderCopies;
 using TipLine.Intake.Receipts;
 using TipLine.Intake.Reporters;
 using TipLine.Intake.Reports;
@@ -26,6 +27,7 @@ public sealed class IntakeDbContext(DbContextOptions<IntakeDbContext> options) :
     public DbSet<SmsDelivery> SmsDeliveries => Set<SmsDelivery>();
     public DbSet<PendingSms> PendingSms => Set<PendingSms>();
     public DbSet<PendingReplyNotice> ReplyNotices => Set<PendingReplyNotice>();
+    public DbSet<PendingCopyDeletion> CopyDeletions => Set<PendingCopyDeletion>();
     public DbSet<VoiceCall> VoiceCalls => Set<VoiceCall>();
     public DbSet<VoiceRecording> VoiceRecordings => Set<VoiceRecording>();
     public DbSet<PendingVoicemail> PendingVoicemails => Set<PendingVoicemail>();
@@ -108,6 +110,14 @@ public sealed class IntakeDbContext(DbContextOptions<IntakeDbContext> options) :
             e.ToTable("sms_pending");
             e.HasIndex(p => p.QuestionId).IsUnique();
             e.HasIndex(p => p.NextAttemptAt);
+        });
+        modelBuilder.Entity<PendingCopyDeletion>(e =>
+        {
+            e.ToTable("twilio_copy_deletions");
+            e.Property(d => d.Kind).HasConversion<string>().HasMaxLength(20);
+            e.Property(d => d.ParentSid).HasMaxLength(64);
+            e.Property(d => d.ResourceSid).HasMaxLength(64);
+            e.HasIndex(d => d.NextAttemptAt);
         });
         modelBuilder.Entity<PendingReplyNotice>(e =>
         {

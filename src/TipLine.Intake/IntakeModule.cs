@@ -17,6 +17,7 @@ using TipLine.Intake.Channels.WebForm;
 using TipLine.Intake.Consumers;
 using TipLine.Twilio;
 using TipLine.Intake.Followup;
+using TipLine.Intake.ProviderCopies;
 using TipLine.Intake.Receipts;
 using TipLine.Intake.Reporters;
 using TipLine.Intake.Reports;
@@ -51,6 +52,7 @@ public static class IntakeModule
             services.AddQueuedWork<IntakeDbContext, PendingMms, MmsMediaProcessor>(configuration, MmsMediaProcessor.Kind,
                 claimFilter: MmsMediaProcessor.ClaimFilter);
             services.AddQueuedWork<IntakeDbContext, PendingSms, SmsReplySender>(configuration, SmsReplySender.Kind);
+            services.AddQueuedWork<IntakeDbContext, PendingCopyDeletion, StoredCopyDeleter>(configuration, StoredCopyDeleter.Kind);
             services.AddRecurringPass<HeldSmsRelease>(sp => sp.GetRequiredService<IOptions<SmsOptions>>().Value.HeldCheckInterval);
         }
         services.AddEmailChannel(configuration);

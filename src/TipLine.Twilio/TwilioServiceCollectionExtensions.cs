@@ -8,7 +8,8 @@ namespace TipLine.Twilio;
 public static class TwilioServiceCollectionExtensions
 {
     /// <summary>
-    /// Twilio options from the "Twilio" section and the typed <see cref="TwilioMessagesClient"/>. Options are checked
+    /// Twilio options from the "Twilio" section and the typed clients (<see cref="TwilioMessagesClient"/>,
+    /// <see cref="TwilioStoredCopies"/>). Options are checked
     /// at start-up only when the section exists, so a deployment without Twilio still starts.
     /// </summary>
     public static IServiceCollection AddTwilio(this IServiceCollection services, IConfiguration configuration)
@@ -19,7 +20,15 @@ public static class TwilioServiceCollectionExtensions
         var options = services.AddOptions<TwilioOptions>().Bind(section).ValidateDataAnnotations();
         if (section.Exists()) options.ValidateOnStart();
 
-        services.AddHttpClient<TwilioMessagesClient>(http =>
+        Configure(services.AddHttpClient<TwilioMessagesClient>(), "twilio");
+        Configure(services.AddHttpClient<TwilioStoredCopies>(), "twilio-copies");
+        return services;
+    }
+
+    /// <summary>One HTTP set-up for every Twilio client: its retry pipeline and Twilio's redirects to storage.</summary>
+    private static void Configure(IHttpClientBuilder client, string pipelineName)
+    {
+        client.ConfigureHttpClient(http =>
             {
                 http.DefaultRequestHeaders.UserAgent.ParseAdd("TipLine");
                 http.Timeout = Timeout.InfiniteTimeSpan; // the pipeline's total timeout governs
@@ -30,8 +39,7 @@ public static class TwilioServiceCollectionExtensions
                 MaxAutomaticRedirections = 5,
                 PooledConnectionLifetime = TimeSpan.FromMinutes(5),
             })
-            .AddResilienceHandler("twilio", (pipeline, context) =>
+            .AddResilienceHandler(pipelineName, (pipeline, context) =>
                 TwilioRetry.Configure(pipeline, context.ServiceProvider.GetRequiredService<IOptions<TwilioOptions>>().Value));
-        return services;
     }
 }

@@ -22,6 +22,10 @@ public sealed class FakeTwilioApi : IAsyncDisposable
     private readonly ConcurrentQueue<RecordedRequest> requests = new();
     private readonly ConcurrentQueue<ListedMessage> created = new();
     private readonly ConcurrentQueue<string> lookups = new();
+    private readonly ConcurrentQueue<string> copyDeletions = new();
+    private int copyFailures;
+    private int copyAnswer;
+    private int copyRequests;
 
     private FakeTwilioApi(WebApplication app, IEnumerable<Answer> answers)
     {
@@ -37,6 +41,21 @@ public sealed class FakeTwilioApi : IAsyncDisposable
     /// <summary>Every GET of the Messages list (path and query).</summary>
     public IReadOnlyList<string> Lookups => [.. lookups];
 
+    /// <summary>
+    /// Every deletion of a stored copy Twilio carried out, as "METHOD path": a recording or media DELETE, or a message
+    /// redaction (a POST to the message whose Body is empty). Failed requests are not listed.
+    /// </summary>
+    public IReadOnlyList<string> CopyDeletions => [.. copyDeletions];
+
+    /// <summary>The next <paramref name="count"/> deletion requests get 500.</summary>
+    public void FailNextCopyDeletions(int count) => Interlocked.Exchange(ref copyFailures, count);
+
+    /// <summary>Every deletion request from now on gets this status (and is not carried out).</summary>
+    public void AnswerCopyDeletionsWith(int status) => Interlocked.Exchange(ref copyAnswer, status);
+
+    /// <summary>Deletion requests received, answered however they were.</summary>
+    public int CopyRequests => Volatile.Read(ref copyRequests);
+
     public static async Task<FakeTwilioApi> StartAsync(IEnumerable<Answer> answers, Action<WebApplication>? moreRoutes = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -46,6 +65,9 @@ public sealed class FakeTwilioApi : IAsyncDisposable
         var fake = new FakeTwilioApi(app, answers);
         app.MapPost("/2010-04-01/Accounts/{accountSid}/Messages.json", fake.AnswerAsync);
         app.MapGet("/2010-04-01/Accounts/{accountSid}/Messages.json", fake.ListAsync);
+        app.MapDelete("/2010-04-01/Accounts/{accountSid}/Recordings/{recordingSid}.json", fake.DeleteCopyAsync);
+        app.MapDelete("/2010-04-01/Accounts/{accountSid}/Messages/{messageSid}/Media/{mediaSid}.json", fake.DeleteCopyAsync);
+        app.MapPost("/2010-04-01/Accounts/{accountSid}/Messages/{messageSid}.json", fake.DeleteCopyAsync);
         moreRoutes?.Invoke(app);
         await app.StartAsync();
         fake.BaseUrl = new Uri(app.Urls.First());
@@ -75,6 +97,34 @@ public sealed class FakeTwilioApi : IAsyncDisposable
             context.Response.ContentType = answer.ContentType;
             await context.Response.WriteAsync(answer.Json, context.RequestAborted);
         }
+    }
+
+    /// <summary>DELETE of a recording or media file (204), or POST of an empty Body to a message, Twilio's redaction (200).</summary>
+    private async Task DeleteCopyAsync(HttpContext context)
+    {
+        var request = context.Request;
+        Interlocked.Increment(ref copyRequests);
+        if (Interlocked.Decrement(ref copyFailures) >= 0)
+        {
+            context.Response.StatusCode = 500;
+            return;
+        }
+        if (Volatile.Read(ref copyAnswer) is > 0 and var scripted)
+        {
+            context.Response.StatusCode = scripted;
+            return;
+        }
+        if (request.Method == HttpMethods.Post)
+        {
+            var form = await request.ReadFormAsync(context.RequestAborted);
+            if (!form.TryGetValue("Body", out var body) || body.ToString().Length > 0)
+            {
+                context.Response.StatusCode = 400; // this stand-in only redacts
+                return;
+            }
+        }
+        copyDeletions.Enqueue($"{request.Method} {request.Path}");
+        context.Response.StatusCode = request.Method == HttpMethods.Post ? 200 : 204;
     }
 
     /// <summary>A message Twilio holds, as its list shows it (created through this fake, or put there by a test).</summary>

@@ -139,7 +139,7 @@ public sealed class TwilioMessagesClient(HttpClient http, IOptions<TwilioOptions
         return new MessageSent(sid, status ?? "");
     }
 
-    private static AuthenticationHeaderValue BasicAuth(TwilioOptions o) =>
+    internal static AuthenticationHeaderValue BasicAuth(TwilioOptions o) =>
         new("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{o.AccountSid}:{o.AuthToken}")));
 
     private static InvalidDataException TooLarge(TwilioOptions o) => new($"Twilio media is larger than {o.MaxMediaBytes} bytes.");

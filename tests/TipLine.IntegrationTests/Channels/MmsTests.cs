@@ -85,6 +85,10 @@ public sealed class MmsTests : SmsDistrict
         Assert.Equal(1, downloads);
         Assert.Equal(0L, await CountAsync("intake.mms_pending"));
         Assert.Equal(1L, await CountAsync("intake.mms_media"));
+        // Twilio's copies go once ours are committed: the picture, and the text's body.
+        await Eventually.GetAsync(async () => await CountAsync("intake.twilio_copy_deletions") == 0 ? "" : null, what: "Twilio's copies deleted");
+        Assert.Equal(2, Twilio.CopyDeletions.Count);
+        Assert.Single(Twilio.CopyDeletions, d => d.StartsWith("DELETE ", StringComparison.Ordinal) && d.EndsWith($"/Media/{MediaSid}.json", StringComparison.Ordinal));
         // Only the sealed original (never readable in the database) and the cleaned copy exist.
         Assert.DoesNotContain(GpsMarker, await App.Database.EverythingStoredAsync(), StringComparison.Ordinal);
         Assert.DoesNotContain(GpsMarker, App.Logs.All, StringComparison.Ordinal);

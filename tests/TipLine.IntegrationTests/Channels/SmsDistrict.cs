@@ -44,6 +44,7 @@ public abstract class SmsDistrict : IAsyncLifetime
             ["Twilio:RetryBaseDelay"] = "00:00:00.010",
             ["Twilio:RetryMaxDelay"] = "00:00:00.050",
             ["ReplyNotices:SmsFrom"] = AppEnvironment.NoticeNumber,
+            ["Work:TwilioCopy:PollInterval"] = "00:00:00.200",
         }.Concat(MoreSettings).ToDictionary(), seed: seed, replaceServices: ReplaceServices);
 
     /// <summary>A test class's stand-ins for providers (e.g. an email sender that records).</summary>

@@ -136,6 +136,9 @@ public sealed class VoicemailTests : SmsDistrict
         Assert.Equal(0L, await CountAsync("intake.voicemail_pending"));
         Assert.Equal(1L, await CountAsync("intake.reports"));
         Assert.Equal(1, downloads);
+        // Twilio's copy of the caller's voice goes once ours is committed, exactly once.
+        await Eventually.GetAsync(async () => await CountAsync("intake.twilio_copy_deletions") == 0 ? "" : null, what: "Twilio's recording deleted");
+        Assert.Equal([$"DELETE {RecordingPath}.json"], Twilio.CopyDeletions);
         Assert.Single(await staff.QueueAsync());
 
         var teamView = (await staff.GetCaseAsync(queued.CaseId)).Body + page;

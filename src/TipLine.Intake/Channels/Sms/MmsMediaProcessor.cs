@@ -6,6 +6,7 @@ using TipLine.Attachments;
 using TipLine.Bus.Work;
 using TipLine.Bus.Outbox;
 using TipLine.Contracts;
+using TipLine.Intake.ProviderCopies;
 using TipLine.Intake.Reporters;
 using TipLine.Twilio.Messages;
 
@@ -84,6 +85,11 @@ public sealed class MmsMediaProcessor(
                 SealedOriginal = sealing.SealBytes(OriginalPurpose, original),
                 CreatedAt = now, PurgeAfter = now.AddDays(privacy.Value.ContactRetentionDays),
             });
+            // Ours is committed with this: Twilio's copy goes.
+            if (TwilioStoredCopies.MediaSidOf(job.MediaUrl) is { } mediaSid)
+            {
+                db.CopyDeletions.Add(PendingCopyDeletion.Of(CopyKind.Media, job.MessageSid, mediaSid, now));
+            }
         }
         await db.PendingMms.Where(p => p.Id == job.Id).ExecuteDeleteAsync(ct);
         await db.SaveChangesAsync(ct);

@@ -9,6 +9,7 @@ using TipLine.Directory;
 using TipLine.Intake.Channels.WebForm;
 using TipLine.Intake.Followup;
 using TipLine.Intake.Localization;
+using TipLine.Intake.ProviderCopies;
 using TipLine.Intake.Reporters;
 using TipLine.Languages;
 using TipLine.Twilio.Webhooks;
@@ -41,6 +42,8 @@ public sealed class SmsIntake(
         var first = await db.Database.ExecuteSqlAsync(
             $"INSERT INTO intake.sms_inbound (\"MessageSid\", \"ReceivedAt\") VALUES ({sms.MessageSid}, {now}) ON CONFLICT DO NOTHING", ct);
         if (first == 0) return null; // Twilio retried a webhook we already handled.
+        // Committed here, the text needs no copy at Twilio: its body is redacted there once this commits.
+        db.CopyDeletions.Add(PendingCopyDeletion.Of(CopyKind.MessageBody, sms.MessageSid, null, now));
 
         var body = sms.Body.Trim();
         var language = ReplyLanguage(body);

@@ -8,6 +8,7 @@ using TipLine.Bus.Work;
 using TipLine.Contracts;
 using TipLine.Directory;
 using TipLine.Intake.Channels.Sms;
+using TipLine.Intake.ProviderCopies;
 using TipLine.Intake.Reporters;
 using TipLine.Intake.Reports;
 using TipLine.Twilio.Messages;
@@ -125,6 +126,8 @@ public sealed class VoicemailProcessor(
                     OriginalContentType = contentType!, SealedOriginal = sealing.SealBytes(OriginalPurpose, original),
                     CreatedAt = now, PurgeAfter = now.AddDays(privacy.Value.ContactRetentionDays),
                 });
+                // Ours is committed with this: Twilio's copy of the caller's voice goes.
+                db.CopyDeletions.Add(PendingCopyDeletion.Of(CopyKind.Recording, job.CallSid, job.RecordingSid, now));
             }
             if (caller is not null && job.CalledNumber.Length > 0)
             {
