@@ -40,12 +40,13 @@ public sealed class MailServer(string imap, string smtp)
         return client;
     }
 
-    /// <summary>Puts a mail into a user's folder (created if missing), as delivery would.</summary>
-    public async Task AppendAsync(string user, MimeMessage message, string folder = "INBOX")
+    /// <summary>Puts a mail into a user's folder (created if missing), as delivery would, optionally as delivered at another time.</summary>
+    public async Task AppendAsync(string user, MimeMessage message, string folder = "INBOX", DateTimeOffset? delivered = null)
     {
         using var client = await ConnectAsync(user);
         var target = (await FolderAsync(client, folder, create: true))!;
-        await target.AppendAsync(message);
+        if (delivered is { } at) await target.AppendAsync(new AppendRequest(message, MessageFlags.None, at));
+        else await target.AppendAsync(message);
         await client.DisconnectAsync(true);
     }
 

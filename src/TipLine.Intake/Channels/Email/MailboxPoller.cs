@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using TipLine.Intake.Reporters;
 using TipLine.Mail;
 
 namespace TipLine.Intake.Channels.Email;
@@ -19,9 +20,15 @@ public sealed class MailboxPoller(
     MailboxOptions mailbox,
     IServiceScopeFactory scopes,
     IOptions<EmailOptions> options,
+    IOptions<PrivacyOptions> privacy,
     TimeProvider clock,
     ILogger<MailboxPoller> log) : BackgroundService
 {
+    /// <summary>How often handled mail past the retention period is looked for (on a fresh connection).</summary>
+    private static readonly TimeSpan PurgeEvery = TimeSpan.FromDays(1);
+
+    private DateTimeOffset nextPurgeAt = DateTimeOffset.MinValue;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (string.IsNullOrWhiteSpace(mailbox.AuthServId))
@@ -63,9 +70,10 @@ public sealed class MailboxPoller(
     /// <summary>One connection's life: a full pass over the inbox, then passes over new mail whenever the server signals some.</summary>
     private async Task ReadAsync(ImapClient client, CancellationToken ct)
     {
+        var processed = await ProcessedFolderAsync(client, ct);
+        if (clock.GetUtcNow() >= nextPurgeAt) await PurgeProcessedAsync(client, processed, ct);
         var inbox = mailbox.Folder.Equals("INBOX", StringComparison.OrdinalIgnoreCase) ? client.Inbox : await client.GetFolderAsync(mailbox.Folder, ct);
         await inbox.OpenAsync(FolderAccess.ReadWrite, ct);
-        var processed = await ProcessedFolderAsync(client, ct);
         var cursor = await CursorAsync(inbox.UidValidity, ct);
         // The server may announce new mail during any command of a pass, not only during IDLE: remember it, so it is never missed.
         var changed = false;
@@ -81,6 +89,8 @@ public sealed class MailboxPoller(
             var sweep = true;
             while (!ct.IsCancellationRequested)
             {
+                // Once a day the connection starts again, and with it the purge of old handled mail.
+                if (clock.GetUtcNow() >= nextPurgeAt) return;
                 changed = false;
                 var (last, failures) = await PassAsync(client, inbox, processed, sweep ? 0 : cursor, ct);
                 if (last > cursor) await SaveCursorAsync(inbox.UidValidity, cursor = last, ct);
@@ -133,6 +143,36 @@ public sealed class MailboxPoller(
             last = Math.Max(last, uid.Id);
         }
         return (last, failures);
+    }
+
+    /// <summary>
+    /// Handled mail keeps its sender's address, headers and attachments: once it was delivered longer ago than the contact
+    /// retention period, it is deleted from the Processed folder, by \Deleted and UID EXPUNGE of those UIDs only.
+    /// </summary>
+    private async Task PurgeProcessedAsync(ImapClient client, IMailFolder processed, CancellationToken ct)
+    {
+        var cutoff = clock.GetUtcNow().AddDays(-privacy.Value.ContactRetentionDays);
+        await processed.OpenAsync(FolderAccess.ReadWrite, ct);
+        try
+        {
+            var old = await processed.SearchAsync(SearchQuery.DeliveredBefore(cutoff.UtcDateTime).And(SearchQuery.NotDeleted), ct);
+            if (old.Count > 0 && !client.Capabilities.HasFlag(ImapCapabilities.UidPlus))
+            {
+                log.LogWarning("Mailbox {Mailbox}: {Count} handled mails are past retention, but the server cannot expunge them alone (no UIDPLUS)",
+                    mailbox.Key, old.Count);
+            }
+            else if (old.Count > 0)
+            {
+                await processed.AddFlagsAsync(old, MessageFlags.Deleted, silent: true, ct);
+                await processed.ExpungeAsync(old, ct);
+                log.LogInformation("Mailbox {Mailbox}: {Count} handled mails past retention deleted", mailbox.Key, old.Count);
+            }
+        }
+        finally
+        {
+            await processed.CloseAsync(expunge: false, ct);
+        }
+        nextPurgeAt = clock.GetUtcNow() + PurgeEvery;
     }
 
     /// <summary>MOVE where the server has it; else COPY, \Deleted and UID EXPUNGE of this UID only. Never a plain EXPUNGE.</summary>
