@@ -78,7 +78,8 @@ public static class TipLineHost
         {
             app.UseAuthentication();
             app.UseAuthorization();
-            app.MapOpenApi();
+            // The API's description is for staff: it names every endpoint a signed-in member can reach.
+            app.MapOpenApi().RequireAuthorization();
             app.MapTeams();
         }
         if (targets.Intake) app.MapIntake(app.Configuration);

@@ -50,12 +50,23 @@ public sealed class CaseAccessTests : RunningDistrict
     }
 
     [Fact]
-    public async Task The_API_needs_a_signed_in_staff_member_and_is_described_by_OpenAPI()
+    public async Task The_API_and_its_OpenAPI_description_need_a_signed_in_staff_member()
     {
         using var anonymous = App.CreateClient();
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/api/cases")).StatusCode);
-        var openApi = await anonymous.GetStringAsync("/openapi/v1.json");
-        Assert.Contains("/api/cases/{caseId}/questions", openApi, StringComparison.Ordinal);
+        using var described = await anonymous.GetAsync("/openapi/v1.json");
+        Assert.NotEqual(HttpStatusCode.OK, described.StatusCode);
+        Assert.DoesNotContain("/api/cases", await described.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        using var staff = await StaffClient.SignInAsync(App, "counselor@demo.tipline.test");
+        Assert.Contains("/api/cases/{caseId}/questions", await staff.Http.GetStringAsync("/openapi/v1.json"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Without_alerts_there_is_no_acknowledgement_link_page()
+    {
+        using var anonymous = App.CreateClient();
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync("/staff/ack/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")).StatusCode);
     }
 
     [Fact]
