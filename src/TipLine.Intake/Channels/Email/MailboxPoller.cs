@@ -147,9 +147,23 @@ public sealed class MailboxPoller(
 
     /// <summary>
     /// Handled mail keeps its sender's address, headers and attachments: once it was delivered longer ago than the contact
-    /// retention period, it is deleted from the Processed folder, by \Deleted and UID EXPUNGE of those UIDs only.
+    /// retention period, it is deleted from the Processed folder, by \Deleted and UID EXPUNGE of those UIDs only. A failure
+    /// here is logged and waits for the next day's try: it must never keep new tips from being read.
     /// </summary>
     private async Task PurgeProcessedAsync(ImapClient client, IMailFolder processed, CancellationToken ct)
+    {
+        nextPurgeAt = clock.GetUtcNow() + PurgeEvery;
+        try
+        {
+            await PurgeOldMailAsync(client, processed, ct);
+        }
+        catch (Exception e) when (!ct.IsCancellationRequested)
+        {
+            log.LogWarning("Mailbox {Mailbox}: handled mail past retention not deleted: {Error}; tried again in a day", mailbox.Key, e.GetType().Name);
+        }
+    }
+
+    private async Task PurgeOldMailAsync(ImapClient client, IMailFolder processed, CancellationToken ct)
     {
         var cutoff = clock.GetUtcNow().AddDays(-privacy.Value.ContactRetentionDays);
         await processed.OpenAsync(FolderAccess.ReadWrite, ct);
@@ -172,7 +186,6 @@ public sealed class MailboxPoller(
         {
             await processed.CloseAsync(expunge: false, ct);
         }
-        nextPurgeAt = clock.GetUtcNow() + PurgeEvery;
     }
 
     /// <summary>MOVE where the server has it; else COPY, \Deleted and UID EXPUNGE of this UID only. Never a plain EXPUNGE.</summary>

@@ -17,7 +17,7 @@ public static class SenderAuthentication
         // Our server's topmost header decides; one it wrote that cannot be read verifies nobody (never the next one down).
         var ours = message.Headers.Where(h => h.Id == HeaderId.AuthenticationResults && string.Equals(ServerIdOf(h.Value), id, StringComparison.OrdinalIgnoreCase))
             .Select(h => AuthenticationResults.TryParse(h.RawValue, out var parsed) ? parsed : null)
-            .FirstOrDefault(defaultValue: null);
+            .FirstOrDefault();
         return ours is not null && ours.Results.Any(r =>
             string.Equals(r.Method, "dmarc", StringComparison.OrdinalIgnoreCase)
             && string.Equals(r.Result, "pass", StringComparison.OrdinalIgnoreCase)
