@@ -1,6 +1,6 @@
 namespace TipLine.Contracts;
 
-/// <summary>Routing chose the team and on-call member; the team's queue opens a case from this. Attachments and the sender check travel with the report.</summary>
+/// <summary>Routing chose the team and on-call member; the team's queue opens a case from this. Attachments and the sender check travel with the report; <paramref name="Readability"/> says whether anyone can read it yet.</summary>
 public sealed record ReportRouted(
     Guid ReportId,
     Guid SchoolId,
@@ -19,4 +19,5 @@ public sealed record ReportRouted(
     DateTimeOffset AcceptedAt,
     DateTimeOffset RoutedAt,
     IReadOnlyList<Guid>? AttachmentIds = null,
-    bool? SenderVerified = null);
+    bool? SenderVerified = null,
+    TipReadability Readability = TipReadability.Read);

@@ -47,6 +47,7 @@ public sealed class DirectoryDbContext(DbContextOptions<DirectoryDbContext> opti
             e.Property(m => m.AlertPhone).HasMaxLength(20);
             e.Property(m => m.AlertEmail).HasMaxLength(320);
             e.Property(m => m.TimeZone).HasMaxLength(64).HasDefaultValue("UTC");
+            e.Property(m => m.LanguagesRead).HasDefaultValueSql("'{}'");
             e.HasOne<Team>().WithMany().HasForeignKey(m => m.TeamId);
         });
         model.Entity<Rotation>(e =>

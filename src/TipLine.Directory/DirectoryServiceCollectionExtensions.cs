@@ -12,5 +12,6 @@ public static class DirectoryServiceCollectionExtensions
             .AddScoped<SchoolDirectory>()
             .AddScoped<OnCallDirectory>()
             .AddScoped<ScheduleAdministration>()
+            .AddScoped<MemberProfiles>()
             .AddMemoryCache();
 }

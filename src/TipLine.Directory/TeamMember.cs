@@ -25,4 +25,10 @@ public sealed class TeamMember
 
     /// <summary>IANA time zone the member works in, e.g. America/Chicago: their schedule is shown in it.</summary>
     public string TimeZone { get; set; } = "UTC";
+
+    /// <summary>
+    /// Languages the member reads (BCP 47 codes), set by the member: an alert about a tip nobody could translate goes first
+    /// to an on-call-eligible member who reads its language.
+    /// </summary>
+    public List<string> LanguagesRead { get; set; } = [];
 }

@@ -9,7 +9,7 @@ namespace TipLine.Routing;
 
 /// <summary>
 /// Routes one accepted report: the school's team, translation into the team's language (keeping
-/// the original; never blocking), an urgency suggestion, the member on call by the team's schedule
+/// the original; never blocking), an urgency suggestion (at least High for a tip nobody can read yet), the member on call by the team's schedule
 /// (or the district's 24/7 fallback) when it is routed, then ReportRouted.
 /// </summary>
 public sealed class ReportRouter(
@@ -23,11 +23,21 @@ public sealed class ReportRouter(
         var content = translated.Translation ?? report.Content;
         var suggestion = UrgencySuggester.Suggest(report.DangerNow,
             report.Content.WhatHappened, report.Content.WhenAndWhere, content.WhatHappened, content.WhenAndWhere);
+        var readability = Readability(report, translated);
+        // Keywords cannot promise to catch a threat in a text nobody can read: a person must read it within the High time.
+        var urgency = readability == TipReadability.Read || suggestion.Urgency >= SuggestedUrgency.High
+            ? suggestion.Urgency : SuggestedUrgency.High;
         var now = clock.GetUtcNow();
         var onCallMember = (await onCall.OnCallNowAsync(team.TeamId, now, ct))?.MemberId;
         db.AddToOutbox(new ReportRouted(report.ReportId, report.SchoolId, team.TeamId, onCallMember, report.Channel, report.Pseudonym,
             report.Language, team.WorkingLanguage, report.Content, translated.Translation, translated.NeedsTranslation,
-            suggestion.Urgency, suggestion.Categories, report.DangerNow, report.AcceptedAt, now, report.AttachmentIds,
-            report.SenderVerified), now);
+            urgency, suggestion.Categories, report.DangerNow, report.AcceptedAt, now, report.AttachmentIds,
+            report.SenderVerified, readability), now);
     }
+
+    private static TipReadability Readability(ReportSubmitted report, TranslatedTip translated) =>
+        report.NotTranscribed ? TipReadability.NotTranscribed
+        : report.Language == LanguageCodes.Unknown ? TipReadability.LanguageUnknown
+        : translated.NeedsTranslation ? TipReadability.NotTranslated
+        : TipReadability.Read;
 }

@@ -17,4 +17,15 @@ public sealed class AlertTextTests
     public void An_SMS_alert_with_a_reply_code_says_how_to_acknowledge() =>
         Assert.Equal("TipLine: new HIGH-urgency tip for Lincoln High School. Open https://staff.example.org/a/x or reply 4821 to acknowledge.",
             AlertText.For(new Alert("Lincoln High School", SuggestedUrgency.High, new Uri("https://staff.example.org/a/x"), "4821")));
+
+    [Theory]
+    [InlineData(TipReadability.NotTranslated, "vi", "TipLine: new HIGH-urgency tip for Lincoln High School, in Vietnamese, not yet translated. Open https://staff.example.org/a/x")]
+    [InlineData(TipReadability.NotTranslated, "ht", "TipLine: new HIGH-urgency tip for Lincoln High School, in Haitian Creole, not yet translated. Open https://staff.example.org/a/x")]
+    [InlineData(TipReadability.NotTranslated, "so", "TipLine: new HIGH-urgency tip for Lincoln High School, in Somali, not yet translated. Open https://staff.example.org/a/x")]
+    [InlineData(TipReadability.LanguageUnknown, "und", "TipLine: new HIGH-urgency tip for Lincoln High School, in a language not recognised, not yet translated. Open https://staff.example.org/a/x")]
+    [InlineData(TipReadability.NotTranscribed, "en", "TipLine: new HIGH-urgency tip for Lincoln High School, voicemail not transcribed, listen to the recording. Open https://staff.example.org/a/x")]
+    [InlineData(TipReadability.Read, "vi", "TipLine: new HIGH-urgency tip for Lincoln High School. Open https://staff.example.org/a/x")]
+    public void An_alert_about_a_tip_nobody_can_read_yet_says_why(TipReadability readability, string language, string expected) =>
+        Assert.Equal(expected, AlertText.For(new Alert("Lincoln High School", SuggestedUrgency.High, new Uri("https://staff.example.org/a/x"),
+            Unread: UnreadNote.For(readability, language))));
 }

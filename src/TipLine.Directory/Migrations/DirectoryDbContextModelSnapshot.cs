@@ -191,6 +191,12 @@ namespace TipLine.Directory.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.PrimitiveCollection<List<string>>("LanguagesRead")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("text[]")
+                        .HasDefaultValueSql("'{}'");
+
                     b.Property<string>("Role")
                         .IsRequired()
                         .HasMaxLength(40)

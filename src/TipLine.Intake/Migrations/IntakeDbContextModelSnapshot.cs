@@ -896,6 +896,9 @@ namespace TipLine.Intake.Migrations
                     b.Property<DateTimeOffset?>("LastRepublishedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<bool>("NotTranscribed")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("ProviderKey")
                         .IsRequired()
                         .HasMaxLength(200)

@@ -26,6 +26,9 @@ public sealed class IntakeReport
 
     /// <summary>Whether the provider vouched for the sender; null when there was none (<see cref="Contracts.ReportSubmitted"/>).</summary>
     public bool? SenderVerified { get; init; }
+
+    /// <summary>A voicemail whose transcription failed: the words are only in the recording.</summary>
+    public bool NotTranscribed { get; init; }
     public DateTimeOffset AcceptedAt { get; init; }
     public ReportStatus Status { get; set; }
     public DateTimeOffset? CaseOpenedAt { get; set; }

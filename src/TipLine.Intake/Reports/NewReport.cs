@@ -16,7 +16,8 @@ public sealed record NewReport(
     bool DangerNow,
     ReporterContact? Contact,
     IReadOnlyList<Guid>? AttachmentIds = null,
-    bool? SenderVerified = null);
+    bool? SenderVerified = null,
+    bool NotTranscribed = false);
 
 /// <summary>How to reach a reporter: a channel (sms, email) and an address on it.</summary>
 public sealed record ReporterContact(string Channel, string Address);

@@ -43,13 +43,15 @@ public sealed class ReportAcceptance(
             WhenAndWhere = report.Content.WhenAndWhere,
             DangerNow = report.DangerNow,
             SenderVerified = report.SenderVerified,
+            NotTranscribed = report.NotTranscribed,
             AcceptedAt = now,
             Status = ReportStatus.Received,
         });
         if (report.Contact is not null) contacts.Add(reportId, report.Contact.Channel, report.Contact.Address);
         var credentials = issueReceipt ? IssueReceipt(reportId) : null;
         db.AddToOutbox(new ReportSubmitted(reportId, report.SchoolId, report.Channel, pseudonym,
-            report.Language, report.Content, report.DangerNow, now, report.AttachmentIds, report.SenderVerified), now);
+            report.Language, report.Content, report.DangerNow, now, report.AttachmentIds, report.SenderVerified,
+            report.NotTranscribed), now);
 
         try
         {

@@ -35,7 +35,8 @@ public sealed class UnroutedReportSweep(
             report.LastRepublishedAt = now;
             db.AddToOutbox(new ReportSubmitted(report.Id, report.SchoolId, report.Channel, report.Pseudonym, report.Language,
                 new TipContent(report.WhatHappened, report.WhoIsInvolved, report.WhenAndWhere), report.DangerNow, report.AcceptedAt,
-                attachments.TryGetValue(report.Id, out var attachment) ? [attachment] : null, report.SenderVerified), now);
+                attachments.TryGetValue(report.Id, out var attachment) ? [attachment] : null, report.SenderVerified,
+                report.NotTranscribed), now);
             log.LogWarning("Report {ReportId} not routed since {AcceptedAt}; published again", report.Id, report.AcceptedAt);
         }
         var unrouted = db.Reports.Where(r => r.CaseOpenedAt == null && r.AcceptedAt < cutoff);

@@ -10,6 +10,7 @@ public sealed class TipTranslation(ITranslator translator)
     public async Task<TranslatedTip> TranslateAsync(TipContent original, string from, string to, CancellationToken ct)
     {
         if (SameLanguage(from, to)) return new TranslatedTip(null, false);
+        if (from == LanguageCodes.Unknown) return new TranslatedTip(null, true);
         string?[] parts = [original.WhatHappened, original.WhoIsInvolved, original.WhenAndWhere];
         var present = parts.OfType<string>().ToList();
         if (await translator.TranslateAsync(present, from, to, ct) is not { } translated) return new TranslatedTip(null, true);
@@ -21,6 +22,7 @@ public sealed class TipTranslation(ITranslator translator)
     public async Task<(string? Text, bool NeedsTranslation)> TranslateAsync(string text, string from, string to, CancellationToken ct)
     {
         if (SameLanguage(from, to)) return (text, false);
+        if (from == LanguageCodes.Unknown || to == LanguageCodes.Unknown) return (null, true);
         var translated = await translator.TranslateAsync([text], from, to, ct);
         return (translated?[0], translated is null);
     }

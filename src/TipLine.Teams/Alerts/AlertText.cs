@@ -5,7 +5,8 @@ namespace TipLine.Teams.Alerts;
 /// <summary>
 /// The words of an alert to an on-call team member. SMS and email are not secure, so an alert
 /// carries only the school, the suggested urgency and a link to sign in: never tip text, names or
-/// anything about the reporter.
+/// anything about the reporter. A tip nobody can read yet says so ("in Vietnamese, not yet translated"): the member who
+/// opens it knows to find a reader.
 /// </summary>
 public static class AlertText
 {
@@ -17,7 +18,7 @@ public static class AlertText
 
     public static string Subject(Alert alert) => alert.Tips > 1
         ? $"TipLine: {alert.Tips} new {Label(alert.Urgency)} tips for {alert.SchoolName}"
-        : $"TipLine: new {Label(alert.Urgency)} tip for {alert.SchoolName}";
+        : $"TipLine: new {Label(alert.Urgency)} tip for {alert.SchoolName}{(alert.Unread is null ? "" : $", {alert.Unread}")}";
 
     private static string Label(SuggestedUrgency urgency) => urgency switch
     {

@@ -13,7 +13,7 @@ public enum AlertMethod
 /// <paramref name="ReplyCode"/> is the short code a staff member can text back to acknowledge. A digest counts
 /// <paramref name="Tips"/> tips and names their schools.
 /// </summary>
-public sealed record Alert(string SchoolName, SuggestedUrgency Urgency, Uri Link, string? ReplyCode = null, int Tips = 1);
+public sealed record Alert(string SchoolName, SuggestedUrgency Urgency, Uri Link, string? ReplyCode = null, int Tips = 1, string? Unread = null);
 
 /// <summary>
 /// <paramref name="Sent"/>: the provider took the alert (a later delivery failure may still be reported).

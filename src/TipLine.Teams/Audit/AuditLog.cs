@@ -13,6 +13,7 @@ public static class AuditActions
     public const string CreateCalendarFeed = "calendar.feed.create";
     public const string RevokeCalendarFeed = "calendar.feed.revoke";
     public const string ReadCalendarFeed = "calendar.feed.read";
+    public const string SaveLanguages = "member.languages.save";
 }
 
 /// <summary>Appends to the audit log in the caller's unit of work; triggers (see the migrations) forbid changing past entries.</summary>

@@ -17,6 +17,9 @@ public sealed class Case
     public required TipContent Original { get; init; }
     public TipContent? Translation { get; init; }
     public bool NeedsTranslation { get; init; }
+
+    /// <summary>Whether anyone on the team can read the tip yet; an unread tip was suggested at least High.</summary>
+    public TipReadability Readability { get; init; }
     public SuggestedUrgency SuggestedUrgency { get; init; }
     public List<string> Categories { get; init; } = [];
     public bool DangerNow { get; init; }

@@ -20,7 +20,8 @@ public sealed record CaseDetail(
     TipContent Original, TipContent? Translation, bool NeedsTranslation, SuggestedUrgency SuggestedUrgency,
     IReadOnlyList<string> Categories, bool DangerNow, DateTimeOffset AcceptedAt, DateTimeOffset RoutedAt,
     string? AssignedTo, DateTimeOffset? AcknowledgedAt, string? AcknowledgedBy, IReadOnlyList<ConversationItem> Conversation,
-    IReadOnlyList<Guid> AttachmentIds, IReadOnlyList<Escalation.AlertItem> Alerts, bool? SenderVerified);
+    IReadOnlyList<Guid> AttachmentIds, IReadOnlyList<Escalation.AlertItem> Alerts, bool? SenderVerified,
+    TipReadability Readability);
 
 public enum CaseAccess
 {

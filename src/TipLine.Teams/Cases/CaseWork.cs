@@ -52,7 +52,7 @@ public sealed class CaseWork(
             c.Channel, c.Pseudonym, c.ReporterLanguage, c.TeamLanguage, c.Original, c.Translation, c.NeedsTranslation,
             c.SuggestedUrgency, c.Categories, c.DangerNow, c.AcceptedAt, c.RoutedAt,
             await NameAsync(c.AssignedMemberId, names, ct), c.AcknowledgedAt, await NameAsync(c.AcknowledgedBy, names, ct), conversation, attachments,
-            await alerts.ForCaseAsync(caseId, ct), c.SenderVerified));
+            await alerts.ForCaseAsync(caseId, ct), c.SenderVerified, c.Readability));
     }
 
     /// <summary>Records who acknowledged and when; acknowledging again changes nothing.</summary>

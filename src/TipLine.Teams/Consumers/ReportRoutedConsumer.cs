@@ -34,6 +34,7 @@ public sealed class ReportRoutedConsumer(TeamsDbContext db, EscalationStart esca
                 Original = r.Original, Translation = r.Translation, NeedsTranslation = r.NeedsTranslation,
                 SuggestedUrgency = r.SuggestedUrgency, Categories = [.. r.Categories], DangerNow = r.DangerNow,
                 AcceptedAt = r.AcceptedAt, RoutedAt = r.RoutedAt, SenderVerified = r.SenderVerified,
+                Readability = r.Readability,
             };
             db.Cases.Add(opened);
             if (escalation.For(opened, now) is { } timer) db.Escalations.Add(timer);

@@ -38,6 +38,9 @@ public sealed class AlertAttempt : IQueuedItem
     public int TipCount { get; init; } = 1;
     public string? ReplyCode { get; init; }
 
+    /// <summary>Why nobody can read the tip yet (<see cref="UnreadNote"/>), said in the alert; null when it can be read.</summary>
+    public string? Unread { get; init; }
+
     /// <summary>The failed attempt this one replaces by the other method; a failure gets at most one fallback.</summary>
     public Guid? FallbackFor { get; init; }
 

@@ -146,7 +146,7 @@ public sealed class AlertDelivery(
         if (attempt.Digest) return new Alert(attempt.SchoolName, attempt.Urgency, new Uri($"{staff}/staff"), Tips: attempt.TipCount);
         var token = links.Token(attempt.Id, clock.GetUtcNow() + options.Value.AckLinkLifetime);
         return new Alert(attempt.SchoolName, attempt.Urgency, new Uri($"{staff}{AckLinks.PathPrefix}{token}"),
-            attempt.Method == AlertMethod.Sms ? attempt.ReplyCode : null);
+            attempt.Method == AlertMethod.Sms ? attempt.ReplyCode : null, Unread: attempt.Unread);
     }
 
     private void Record(AlertAttempt attempt, AttemptStatus status, string detail, string? providerId)

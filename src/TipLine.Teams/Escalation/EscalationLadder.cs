@@ -9,7 +9,8 @@ public sealed record PlannedAlert(Guid MemberId, AlertMethod Method);
 
 /// <summary>
 /// Who is alerted at each level, how, and when the next level is due. Level 1: the member on call (the team's
-/// administrator when nobody is), plus the administrator when the policy says so and the law-enforcement liaison at or
+/// administrator when nobody is; for a tip nobody could translate, first an on-call-eligible member who reads it, see
+/// <see cref="ReaderFor"/>), plus the administrator when the policy says so and the law-enforcement liaison at or
 /// above the district's threshold. Level 2: the whole team. Level 3 and every repeat: the district's 24/7 fallback team
 /// (the whole team again when the district has none; the caller passes none when the tip is already the fallback team's).
 /// </summary>
@@ -29,6 +30,21 @@ public static class EscalationLadder
         if (policy.AlertAdministrator) first.AddRange(administrators);
         if (urgency >= options.LawEnforcementAt) first.AddRange(team.Where(m => m.Role == TeamRole.LawEnforcementLiaison));
         return first.DistinctBy(m => m.Id).ToList();
+    }
+
+    /// <summary>
+    /// Who should be alerted first about a tip in <paramref name="language"/> that could not be machine-translated: the
+    /// member on call when they read it, else the first member in rotation order who may be on call
+    /// (<paramref name="rotation"/>, or the whole team in its listed order when it has none), reads it and can be alerted; null
+    /// when nobody does (NASP: teams include members who speak the community's languages).
+    /// </summary>
+    public static TeamMember? ReaderFor(string language, Guid? onCall, IReadOnlyList<TeamMember> team, IReadOnlyList<Guid>? rotation)
+    {
+        bool Reads(TeamMember? m) => m is not null && m.LanguagesRead.Contains(language, StringComparer.OrdinalIgnoreCase)
+            && (!string.IsNullOrEmpty(m.AlertPhone) || !string.IsNullOrEmpty(m.AlertEmail));
+        if (team.FirstOrDefault(m => m.Id == onCall) is { } current && Reads(current)) return current;
+        var order = rotation is { Count: > 0 } ? rotation : team.Select(m => m.Id).ToList();
+        return order.Select(id => team.FirstOrDefault(m => m.Id == id)).FirstOrDefault(Reads);
     }
 
     /// <summary>

@@ -4,6 +4,8 @@ using Microsoft.Extensions.Options;
 using TipLine.Bus.Work;
 using TipLine.Contracts;
 using TipLine.Directory;
+using TipLine.Directory.Schedules;
+using TipLine.Teams.Alerts;
 
 namespace TipLine.Teams.Escalation;
 
@@ -13,7 +15,8 @@ namespace TipLine.Teams.Escalation;
 /// every due routine tip of that team goes into one digest.
 /// </summary>
 public sealed class EscalationSteps(
-    TeamsDbContext db, SchoolDirectory directory, IOptions<EscalationOptions> options, TimeProvider clock, ILogger<EscalationSteps> log)
+    TeamsDbContext db, SchoolDirectory directory, OnCallDirectory onCall, IOptions<EscalationOptions> options, TimeProvider clock,
+    ILogger<EscalationSteps> log)
     : IWorkHandler<CaseEscalation>
 {
     public const string Kind = "Escalation";
@@ -63,13 +66,22 @@ public sealed class EscalationSteps(
         var policy = options.Value.PolicyFor(escalation.Urgency);
         var team = await directory.MembersOfTeamAsync(escalation.TeamId, ct);
         var district = level >= EscalationLadder.TopLevel ? await DistrictTeamAsync(escalation.TeamId, ct) : [];
-        var members = EscalationLadder.MembersAt(level, escalation.Urgency, escalation.OnCallMemberId, team, district, options.Value);
+        var tip = await db.Cases.AsNoTracking().Where(c => c.Id == escalation.CaseId)
+            .Select(c => new { c.ReporterLanguage, c.Readability }).SingleAsync(ct);
+        var first = escalation.OnCallMemberId;
+        if (level == 1 && tip.Readability == TipReadability.NotTranslated)
+        {
+            var rotation = await onCall.RotationAsync(escalation.TeamId, ct);
+            first = EscalationLadder.ReaderFor(tip.ReporterLanguage, escalation.OnCallMemberId, team, rotation?.MemberIds)?.Id ?? first;
+        }
+        var members = EscalationLadder.MembersAt(level, escalation.Urgency, first, team, district, options.Value);
         var school = await directory.SchoolNameAsync(escalation.SchoolId, ct) ?? "a school";
+        var unread = UnreadNote.For(tip.Readability, tip.ReporterLanguage);
         var step = Guid.NewGuid();
         var planned = EscalationLadder.Plan(members, policy.SmsAndEmail).Select(p => new AlertAttempt
         {
             Id = Guid.NewGuid(), StepId = step, CaseIds = [escalation.CaseId], MemberId = p.MemberId, Method = p.Method, Level = level,
-            SchoolName = school, Urgency = escalation.Urgency, ReplyCode = escalation.ReplyCode, DueAt = now, NextAttemptAt = now, UpdatedAt = now,
+            SchoolName = school, Urgency = escalation.Urgency, ReplyCode = escalation.ReplyCode, Unread = unread, DueAt = now, NextAttemptAt = now, UpdatedAt = now,
         }).ToList();
         db.AlertAttempts.AddRange(planned);
         if (planned.Count == 0) log.LogError("Case {CaseId}: nobody can be alerted at level {Level}", escalation.CaseId, level);

@@ -290,6 +290,9 @@ namespace TipLine.Teams.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<int>("Readability")
+                        .HasColumnType("integer");
+
                     b.Property<Guid>("ReportId")
                         .HasColumnType("uuid");
 
@@ -534,6 +537,9 @@ namespace TipLine.Teams.Migrations
 
                     b.Property<int>("TipCount")
                         .HasColumnType("integer");
+
+                    b.Property<string>("Unread")
+                        .HasColumnType("text");
 
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using TipLine.Contracts;
 using TipLine.Hosting;
 using TipLine.Intake.Channels.Voice;
 using TipLine.IntegrationTests.Infrastructure;
@@ -112,6 +113,7 @@ public sealed class VoicemailTests : SmsDistrict
         Assert.False(string.IsNullOrWhiteSpace(detail.Original.WhatHappened));
         Assert.NotEqual(VoicemailProcessor.NoTranscript, detail.Original.WhatHappened);
         Assert.Equal("en", detail.ReporterLanguage);
+        Assert.Equal(TipReadability.Read, detail.Readability);
         var attachment = Assert.Single(detail.AttachmentIds);
 
         using var played = await staff.Http.GetAsync($"/staff/cases/{queued.CaseId}/attachments/{attachment}");
@@ -182,6 +184,8 @@ public sealed class VoicemailTests : SmsDistrict
         Assert.Equal("voice", detail.Channel);
         Assert.Equal("es", detail.ReporterLanguage);
         Assert.Equal(VoicemailProcessor.NoTranscript, detail.Original.WhatHappened);
+        // Nobody can know what it says: a person must listen within the High escalation time.
+        Assert.Equal((TipReadability.NotTranscribed, SuggestedUrgency.High), (detail.Readability, detail.SuggestedUrgency));
         Assert.Empty(detail.AttachmentIds);
         Assert.Equal(0L, await CountAsync("intake.voicemails"));
         Assert.Equal(downloadsOfMissing, missingDownloads);

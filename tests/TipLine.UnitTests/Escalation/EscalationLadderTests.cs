@@ -80,8 +80,44 @@ public sealed class EscalationLadderTests
         Assert.False(Defaults.High.SmsAndEmail);
     }
 
-    private static TeamMember Member(string name, TeamRole role, Guid team, string? phone, string? email) => new()
+    [Fact]
+    public void A_tip_nobody_could_translate_goes_first_to_the_on_call_member_when_they_read_its_language()
     {
-        Id = Guid.NewGuid(), DisplayName = name, Role = role, TeamId = team, AlertPhone = phone, AlertEmail = email,
+        var team = Readers(admin: ["vi"], counselor: ["vi"]);
+
+        Assert.Equal("Sam", EscalationLadder.ReaderFor("vi", team[1].Id, team, rotation: null)?.DisplayName);
+    }
+
+    [Fact]
+    public void Else_to_the_first_member_in_the_rotation_who_reads_it_and_can_be_alerted()
+    {
+        var team = Readers(admin: ["vi"], counselor: ["es", "VI"], officer: ["vi"]);
+        var officerWithoutAddress = team[2];
+        officerWithoutAddress.AlertPhone = null;
+
+        Assert.Equal("Sam", EscalationLadder.ReaderFor("vi", null, team, rotation: [team[2].Id, team[1].Id, team[0].Id])?.DisplayName);
+        Assert.Equal("Dana", EscalationLadder.ReaderFor("vi", null, team, rotation: null)?.DisplayName);
+        Assert.Equal("Dana", EscalationLadder.ReaderFor("vi", officerWithoutAddress.Id, team, rotation: [team[0].Id])?.DisplayName);
+    }
+
+    [Fact]
+    public void Nobody_reads_it_means_no_reader_and_a_member_outside_the_rotation_is_not_one()
+    {
+        var team = Readers(admin: [], counselor: ["vi"]);
+
+        Assert.Null(EscalationLadder.ReaderFor("so", null, team, rotation: null));
+        Assert.Null(EscalationLadder.ReaderFor("vi", team[0].Id, team, rotation: [team[0].Id, team[2].Id]));
+    }
+
+    private static TeamMember[] Readers(string[] admin, string[] counselor, string[]? officer = null) =>
+    [
+        Member("Dana", TeamRole.Administrator, Lincoln, "+15550000001", null, admin),
+        Member("Sam", TeamRole.MentalHealthProfessional, Lincoln, "+15550000002", null, counselor),
+        Member("Lee", TeamRole.LawEnforcementLiaison, Lincoln, "+15550000003", null, officer ?? []),
+    ];
+
+    private static TeamMember Member(string name, TeamRole role, Guid team, string? phone, string? email, string[]? reads = null) => new()
+    {
+        Id = Guid.NewGuid(), DisplayName = name, Role = role, TeamId = team, AlertPhone = phone, AlertEmail = email, LanguagesRead = [.. reads ?? []],
     };
 }

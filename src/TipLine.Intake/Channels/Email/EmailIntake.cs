@@ -92,7 +92,7 @@ public sealed class EmailIntake(
         var language = LanguageDetector.DetectOr(text, thread.Language);
         var answer = new FollowupMessage { Id = Guid.NewGuid(), ReportId = thread.ReportId, FromReporter = true, Text = text, Language = language, CreatedAt = now };
         db.FollowupMessages.Add(answer);
-        db.AddToOutbox(new ReporterAnswered(answer.Id, thread.ReportId, report.SchoolId, text, language == "und" ? report.Language : language, now), now);
+        db.AddToOutbox(new ReporterAnswered(answer.Id, thread.ReportId, report.SchoolId, text, language == LanguageGuess.UndeterminedCode ? report.Language : language, now), now);
         EmailThreads.Extend(db, thread, mail.MessageId, mail.MessageKey);
     }
 
@@ -102,7 +102,8 @@ public sealed class EmailIntake(
         var kept = EmailFiles.Plan(mail);
         var text = WithFileNotes(body, mail, kept);
         var replyLanguage = LanguageDetector.DetectOr(text, "en") is var detected && ReporterLanguages.All.Any(l => l.Code == detected) ? detected : "en";
-        var language = LanguageDetector.DetectOr(text, replyLanguage);
+        // Undetected stays "und" (not the reply's English): routing then knows nobody has read the tip yet.
+        var language = LanguageDetector.DetectOr(text, LanguageGuess.UndeterminedCode);
         // An unverified sender is not kept, threaded or written to: a forged From must not make TipLine mail a victim.
         var accepted = await acceptance.AcceptAsync(new NewReport(schoolId, ChannelNames.Email, mail.MessageKey, language,
             new TipContent(text, null, null), DangerNow: false, mail.SenderVerified ? new ReporterContact(ChannelNames.Email, mail.SenderAddress) : null,

@@ -46,7 +46,7 @@ public sealed class HeldSmsRelease(
         if (first is null || first.ReceivedAt > due) return true; // the reporter named the school meanwhile
         var from = first.SealedFrom is { } sealedFrom ? Encoding.UTF8.GetString(sealing.UnsealBytes(FromPurpose, sealedFrom)) : null;
         var accepted = await heldTexts.AcceptAsync(reporterKey, district.Id, first.OurNumber ?? "", from, first.MessageSid, latestText: "",
-            first.Language, hasMedia: false, now, ct);
+            hasMedia: false, now, ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         log.LogInformation("Held texts released as report {ReportId} to the district's own entry", accepted.ReportId);

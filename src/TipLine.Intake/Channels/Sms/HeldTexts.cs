@@ -15,13 +15,14 @@ public sealed class HeldTexts(IntakeDbContext db, ReportAcceptance acceptance)
     public sealed record Accepted(Guid ReportId, string WholeText);
 
     public async Task<Accepted> AcceptAsync(string reporterKey, Guid schoolId, string ourNumber, string? from, string providerKey,
-        string latestText, string fallbackLanguage, bool hasMedia, DateTimeOffset now, CancellationToken ct)
+        string latestText, bool hasMedia, DateTimeOffset now, CancellationToken ct)
     {
         var held = await db.HeldSms.Where(h => h.ReporterKey == reporterKey).OrderBy(h => h.ReceivedAt).ToListAsync(ct);
         db.HeldSms.RemoveRange(held);
         var whole = string.Join("\n", held.Select(h => h.Text).Append(latestText).Where(t => t.Length > 0));
         if (whole.Length == 0) whole = hasMedia ? "(picture message without text)" : "(empty message)";
-        var language = LanguageDetector.DetectOr(whole, fallbackLanguage);
+        // Undetected stays "und" (not the reply's English): routing then knows nobody has read the tip yet.
+        var language = LanguageDetector.DetectOr(whole, LanguageGuess.UndeterminedCode);
         var contact = from is null ? null : new ReporterContact(ChannelNames.Sms, from);
         var accepted = await acceptance.AcceptAsync(new NewReport(schoolId, ChannelNames.Sms, providerKey, language,
             new TipContent(whole, null, null), DangerNow: false, contact, SenderVerified: from is null ? null : true), issueReceipt: false, ct);

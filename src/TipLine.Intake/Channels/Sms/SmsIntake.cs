@@ -109,7 +109,7 @@ public sealed class SmsIntake(
             return Localized(language, "SmsWhichSchool", codes);
         }
 
-        var accepted = await heldTexts.AcceptAsync(reporterKey, schoolId.Value, sms.To, sms.From, sms.MessageSid, body, language,
+        var accepted = await heldTexts.AcceptAsync(reporterKey, schoolId.Value, sms.To, sms.From, sms.MessageSid, body,
             sms.NumMedia > 0, now, ct);
         QueueMedia(sms, accepted.ReportId, heldSmsId: null, now);
         var school = await directory.SchoolNameAsync(schoolId.Value, ct) ?? "";
@@ -137,7 +137,7 @@ public sealed class SmsIntake(
         var report = await db.Reports.AsNoTracking().SingleAsync(r => r.Id == reportId, ct);
         var message = new FollowupMessage { Id = Guid.NewGuid(), ReportId = reportId, FromReporter = true, Text = body, Language = language, CreatedAt = now };
         db.FollowupMessages.Add(message);
-        db.AddToOutbox(new ReporterAnswered(message.Id, reportId, report.SchoolId, body, language == "und" ? report.Language : language, now), now);
+        db.AddToOutbox(new ReporterAnswered(message.Id, reportId, report.SchoolId, body, language == LanguageGuess.UndeterminedCode ? report.Language : language, now), now);
     }
 
     /// <summary>A school code as a word of the text (e.g. "LHS someone has a gun"); the code is removed from the tip.</summary>

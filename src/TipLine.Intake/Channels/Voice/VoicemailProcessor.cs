@@ -106,7 +106,8 @@ public sealed class VoicemailProcessor(
         await attachments.JoinAsync(db.Database.GetDbConnection(), tx.GetDbTransaction(), ct);
 
         var schoolId = await SchoolAsync(job, transcript.Text, ct);
-        var text = transcript.Succeeded && transcript.Text.Trim().Length > 0 ? transcript.Text.Trim() : NoTranscript;
+        var transcribed = transcript.Succeeded && transcript.Text.Trim().Length > 0;
+        var text = transcribed ? transcript.Text.Trim() : NoTranscript;
         var caller = job.SealedCaller is { } sealedCaller
             ? Encoding.UTF8.GetString(sealing.UnsealBytes(VoicemailIntake.CallerPurpose, sealedCaller))
             : null;
@@ -114,7 +115,8 @@ public sealed class VoicemailProcessor(
         // The caller's number is kept as an SMS contact: a team question can reach them by text from the number they called.
         var accepted = await acceptance.AcceptAsync(new NewReport(schoolId, ChannelNames.Voice, job.RecordingSid, job.Language,
             new TipContent(text, null, null), DangerNow: false, caller is null ? null : new ReporterContact(ChannelNames.Sms, caller),
-            attachmentId is { } id ? [id] : null, SenderVerified: caller is not null ? true : job.CallerUnverified ? false : null), issueReceipt: false, ct);
+            attachmentId is { } id ? [id] : null, SenderVerified: caller is not null ? true : job.CallerUnverified ? false : null, NotTranscribed: !transcribed),
+            issueReceipt: false, ct);
         if (!accepted.Duplicate)
         {
             if (attachmentId is { } fileId) attachments.Add(fileId, accepted.ReportId, AttachmentKinds.DisguisedVoicemail, "audio/wav", disguised!);
