@@ -22,6 +22,7 @@ using TipLine.Intake.Receipts;
 using TipLine.Intake.Reporters;
 using TipLine.Intake.Reports;
 using TipLine.Intake.SafetyNet;
+using TipLine.Languages;
 using TipLine.Mail;
 using TipLine.Voicemail;
 
@@ -40,6 +41,7 @@ public static class IntakeModule
         services.AddScoped<SealedContactStore>().AddScoped<ReportAcceptance>().AddScoped<ReceiptVerifier>()
             .AddScoped<FollowupThread>().AddScoped<UnroutedReportSweep>();
         services.AddHostedService<SafetyNetService>();
+        services.AddLanguageDetection(configuration);
         services.AddOptions<SmsOptions>().Bind(configuration.GetSection("Sms"));
         services.AddTwilio(configuration);
         services.AddScoped<SmsIntake>().AddScoped<HeldTexts>().AddScoped<HeldSmsRelease>();

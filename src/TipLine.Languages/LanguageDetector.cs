@@ -1,251 +1,83 @@
-using System.Globalization;
+using Lingua;
+using LinguaDetector = Lingua.LanguageDetector;
 
 namespace TipLine.Languages;
 
 /// <summary>
-/// Detects the language of a tip that arrived without one (SMS, email): short, informal text, typed on a
-/// phone, often without accents. Pure and deterministic; no data files, no allocation beyond normalizing
-/// decomposed input.
-/// <para>
-/// What it does. The writing system decides first: Arabic script is Arabic ("ar"), or Persian, Urdu or
-/// Pashto when their own letters make up a twentieth of the text ("fa", "ur", "ps"); Han characters are
-/// Chinese ("zh-Hans"), or Japanese ("ja") when kana make up a fifth; Hangul is Korean ("ko"); Cyrillic is
-/// Russian ("ru"), or Ukrainian ("uk") with і ї є ґ; Greek, Hebrew, Thai, Khmer, Lao, Burmese, Armenian,
-/// Georgian, Ethiopic (Amharic) and the main Indic scripts each name one language. Latin-script text is
-/// scored word by word against short lists of frequent and school words in English, Spanish, French,
-/// Portuguese and Vietnamese, matched without accents and in lower case, texting forms included ("u",
-/// "rn", "q", "xq", "ko"). A word with a letter only Vietnamese uses (ă đ ơ ư ạ ả ấ ... ỹ) counts for
-/// Vietnamese. Accents count too: ñ ¿ ¡ and "jaja" for Spanish; á í ó ú é for Spanish and Portuguese (and
-/// French); ã õ for Portuguese; è ù î ï û ë œ for French; except in Vietnamese-marked text, where they
-/// are Vietnamese tones. The language that leads by at least a word wins; the confidence grows with the
-/// lead and with how much of the evidence is on its side.
-/// </para>
-/// <para>
-/// What it cannot do. It answers <see cref="LanguageGuess.Unknown"/> ("und") for text with no letters
-/// (numbers, emoji, punctuation), for names and words no list holds, for words every language shares
-/// ("ok", "no") and for ties: it never guesses English for lack of evidence. A single listed word is
-/// enough ("help", "ayuda"), with a low confidence. Mixed text goes to the language with more words; a
-/// Vietnamese name with its diacritics counts as a Vietnamese word. It does not know Traditional from
-/// Simplified Chinese (both are "zh-Hans"), Japanese written only in kanji (read as Chinese), Arabic
-/// dialects, or Hindi from Marathi and Nepali (all "hi"). Other Latin-script languages (Haitian Creole,
-/// Somali, Tagalog, German, ...) are "und", or mistaken for one of the five, usually with a confidence
-/// under 0.35, when they share enough of their words. Only the first <see cref="MaxLength"/> characters are read.
-/// </para>
+/// Detects the language of a tip that arrived without one (SMS, email, a reporter's answer): short, informal text typed
+/// on a phone, often without accents. It chooses only among the district's languages (<see cref="LanguageOptions"/>).
+/// Measured on tests/LanguageSamples (15 short texts per reporter language; `infra/bench.sh languages`), each step keeps
+/// what still helps:
+/// <list type="number">
+/// <item>The writing system decides first (Arabic, Chinese, Korean, Russian, ...: <see cref="WordListDetector"/>); Lingua
+/// does no better there and would need its models in memory.</item>
+/// <item>The old word lists, when they are sure (<see cref="TrustWordListsFrom"/>).</item>
+/// <item>Haitian Creole, which Lingua does not know, by its own words (<see cref="HaitianCreoleWords"/>).</item>
+/// <item>SearchPioneer.Lingua, restricted to the district's Latin-script languages; but when the word lists have an answer
+/// and Lingua is not confident (under <see cref="LinguaSure"/>), the word lists win: they know Vietnamese typed without
+/// accents (Lingua alone places 10 of 15) and texting forms ("idk", "thx").</item>
+/// <item>Lingua's answer from <see cref="LinguaFrom"/>; below it ("ok", "LHS rm 204", a name) the text is
+/// <see cref="LanguageGuess.Unknown"/>, and routing treats the tip as one nobody has read.</item>
+/// </list>
+/// Lingua's models for the district's Latin-script languages are loaded on first use (about 2.5 s, about 140 MiB for seven
+/// languages); <see cref="WarmUp"/> does it at start and says whether they were found. Thread-safe.
 /// </summary>
-public static class LanguageDetector
+public sealed class LanguageDetector
 {
-    /// <summary>The language of a tip shows in its first lines; the rest is not read.</summary>
-    public const int MaxLength = 4000;
+    public const double TrustWordListsFrom = 0.5;
+    public const double LinguaSure = 0.8;
+    public const double LinguaFrom = 0.5;
 
-    private const int English = 0, Spanish = 1, French = 2, Portuguese = 3, Vietnamese = 4, LatinCount = 5;
-    private static readonly string[] LatinCodes = ["en", "es", "fr", "pt", "vi"];
-    private static readonly string[] Domains = [".com", ".org", ".net", ".edu", ".gov", ".us", ".mx", ".io"];
+    private readonly HashSet<string> supported;
+    private readonly Dictionary<string, string> byPrimaryTag;
+    private readonly Dictionary<Language, string> latinCodes;
+    private readonly LinguaDetector lingua;
 
-    /// <summary>Letters of a script other than Latin needed to name its language: one Han character, two letters.</summary>
-    private const int MinScriptWeight = 2;
+    public LanguageDetector(IEnumerable<string> languages)
+    {
+        supported = new HashSet<string>(languages.Union(["en", "es"], StringComparer.OrdinalIgnoreCase), StringComparer.OrdinalIgnoreCase);
+        // A district may write zh-Hant or pt-BR: answers are given in its own spelling of the language.
+        byPrimaryTag = supported.GroupBy(PrimaryTag, StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase);
+        latinCodes = byPrimaryTag.Values
+            .Select(code => (Code: code, Language: LanguageOptions.LinguaLanguage(code)))
+            .Where(l => l.Language is { } language && LanguageInfo.AllWithLatinScript().Contains(language))
+            .GroupBy(l => l.Language!.Value)
+            .ToDictionary(g => g.Key, g => g.First().Code);
+        lingua = LanguageDetectorBuilder.FromLanguages([.. latinCodes.Keys]).Build();
+    }
 
-    /// <summary>Points ¿ and ¡ may add together, so that a row of question marks is not a Spanish text.</summary>
-    private const double MaxPunctuationPoints = 2;
+    public IReadOnlyCollection<string> Languages => supported;
 
-    public static LanguageGuess Detect(string? text)
+    public LanguageGuess Detect(string? text)
     {
         if (string.IsNullOrWhiteSpace(text)) return LanguageGuess.Unknown;
-        // Accents typed as combining marks (e + U+0301) are composed so that they fold and count like é.
-        if (text.AsSpan().ContainsAnyInRange('\u0300', '\u036F') && !text.IsNormalized()) text = text.Normalize();
-        var span = text.AsSpan(0, Math.Min(text.Length, MaxLength));
+        if (text.Length > WordListDetector.MaxLength) text = text[..WordListDetector.MaxLength];
+        if (!WordListDetector.WrittenInLatin(text)) return Supported(WordListDetector.Detect(text));
 
-        var scripts = ScriptTally.Of(span);
-        if (scripts.TotalWeight == 0) return LanguageGuess.Unknown;
-        if (scripts.Dominant != Script.Latin)
-        {
-            if (scripts.Code is null || scripts.DominantWeight < MinScriptWeight) return LanguageGuess.Unknown;
-            var weight = scripts.DominantWeight;
-            return new LanguageGuess(scripts.Code, scripts.Share * weight / (weight + 2.0));
-        }
-
-        var latin = DetectLatin(span);
-        return latin.IsKnown ? new LanguageGuess(latin.Code, latin.Confidence * scripts.Share) : latin;
+        var words = Supported(WordListDetector.Detect(text));
+        if (words.IsKnown && words.Confidence >= TrustWordListsFrom) return words;
+        if (supported.Contains(HaitianCreoleWords.Code) && HaitianCreoleWords.Read(text) is { IsKnown: true } haitian) return haitian;
+        var best = lingua.ComputeLanguageConfidenceValues(text).FirstOrDefault();
+        if (words.IsKnown && best.Value < LinguaSure) return words;
+        return best.Value >= LinguaFrom && latinCodes.TryGetValue(best.Key, out var code) ? new LanguageGuess(code, best.Value) : LanguageGuess.Unknown;
     }
 
     /// <summary>The detected language's code, or <paramref name="fallback"/> when it is unknown.</summary>
-    public static string DetectOr(string? text, string fallback)
+    public string DetectOr(string? text, string fallback)
     {
         var guess = Detect(text);
         return guess.IsKnown ? guess.Code : fallback;
     }
 
-    private static LanguageGuess DetectLatin(ReadOnlySpan<char> text)
-    {
-        Span<double> scores = stackalloc double[LatinCount];
-        Span<double> accents = stackalloc double[LatinCount];
-        Span<char> folded = stackalloc char[LatinWords.MaxLength];
-        int words = 0, vietnameseWords = 0, evidence = 0;
-        var punctuation = 0.0;
-
-        int i = 0, chunkEnd = 0;
-        var address = false;
-        while (i < text.Length)
-        {
-            var c = text[i];
-            if (i >= chunkEnd && !char.IsWhiteSpace(c))
-            {
-                chunkEnd = i;
-                while (chunkEnd < text.Length && !char.IsWhiteSpace(text[chunkEnd])) chunkEnd++;
-                address = IsAddress(text[i..chunkEnd]);
-            }
-            if (!IsWordChar(c))
-            {
-                if (c is '¿' or '¡' && punctuation < MaxPunctuationPoints) punctuation++;
-                i++;
-                continue;
-            }
-
-            int length = 0, letters = 0;
-            bool vietnamese = false, foreign = false;
-            var cues = AccentCue.None;
-            for (; i < text.Length; i++)
-            {
-                c = text[i];
-                if (IsApostrophe(c) && i + 1 < text.Length && IsWordChar(text[i + 1])) continue;
-                if (!IsWordChar(c)) break;
-                if (char.IsLetter(c)) letters++;
-                if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark) continue;
-                var bare = LatinWords.Fold(c);
-                if (bare == '\0') foreign = true;
-                vietnamese |= LatinWords.IsVietnamese(c);
-                cues |= Cue(c);
-                if (length < folded.Length) folded[length] = bare;
-                length++;
-            }
-
-            if (letters == 0 || foreign || address) continue;
-            words++;
-            if (vietnamese)
-            {
-                vietnameseWords++;
-                scores[Vietnamese]++;
-                evidence++;
-                continue;
-            }
-            AddAccents(accents, cues);
-            if (length > folded.Length) continue;
-            var word = folded[..length];
-            var languages = LatinWords.LanguagesOf(word);
-            if (languages != LatinLanguage.None)
-            {
-                evidence++;
-                if (languages.HasFlag(LatinLanguage.English)) scores[English]++;
-                if (languages.HasFlag(LatinLanguage.Spanish)) scores[Spanish]++;
-                if (languages.HasFlag(LatinLanguage.French)) scores[French]++;
-                if (languages.HasFlag(LatinLanguage.Portuguese)) scores[Portuguese]++;
-                if (languages.HasFlag(LatinLanguage.Vietnamese)) scores[Vietnamese]++;
-            }
-            else if (LatinWords.IsSpanishLaugh(word))
-            {
-                evidence++;
-                scores[Spanish]++;
-            }
-        }
-
-        // Accents are no evidence without words, nor in Vietnamese, where they mark tones.
-        if (evidence == 0) return LanguageGuess.Unknown;
-        var vietnameseMarked = vietnameseWords > 0 && vietnameseWords * 4 >= words;
-        if (!vietnameseMarked)
-        {
-            for (var l = 0; l < LatinCount; l++) scores[l] += accents[l];
-            scores[Spanish] += punctuation;
-        }
-
-        var best = 0;
-        for (var l = 1; l < LatinCount; l++)
-        {
-            if (scores[l] > scores[best]) best = l;
-        }
-        var second = 0.0;
-        for (var l = 0; l < LatinCount; l++)
-        {
-            if (l != best && scores[l] > second) second = scores[l];
-        }
-        var lead = scores[best] - second;
-        if (lead < 1) return LanguageGuess.Unknown;
-        return new LanguageGuess(LatinCodes[best], lead / (lead + 2) * (0.5 + 0.5 * lead / scores[best]));
-    }
-
-    private static bool IsWordChar(char c) =>
-        char.IsLetterOrDigit(c) || CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark;
-
-    private static bool IsApostrophe(char c) => c is '\'' or '\u2019' or '\u2018' or '\u02BC';
-
     /// <summary>
-    /// Email and web addresses, handles and file names ("sam@gmail.com", "www.lincoln.edu/news", "@lincoln_high")
-    /// are not words of the text.
+    /// Loads Lingua's models now, so that the first tip does not wait for them; false when they were not found (the
+    /// package copies them next to the binary, in Lingua/LanguageModels): detection then falls back to the word lists.
     /// </summary>
-    private static bool IsAddress(ReadOnlySpan<char> chunk) =>
-        chunk.ContainsAny('@', '_') || chunk.Contains("://", StringComparison.Ordinal)
-        || chunk.Contains("www.", StringComparison.OrdinalIgnoreCase) || HasDomain(chunk.TrimEnd(".,;:!?)"));
+    public bool WarmUp() => lingua.ComputeLanguageConfidenceValues("someone is going to bring a weapon to school tomorrow").Values.Any(v => v > 0);
 
-    /// <summary>"lincoln.edu", "instagram.com/p/abc": a known top-level domain at the end or before a path.</summary>
-    private static bool HasDomain(ReadOnlySpan<char> chunk)
-    {
-        foreach (var domain in Domains)
-        {
-            var at = chunk.IndexOf(domain, StringComparison.OrdinalIgnoreCase);
-            var end = at + domain.Length;
-            if (at > 0 && (end == chunk.Length || chunk[end] is '/' or ':' or '?')) return true;
-        }
-        return false;
-    }
+    private LanguageGuess Supported(LanguageGuess guess) =>
+        guess.IsKnown && byPrimaryTag.TryGetValue(PrimaryTag(guess.Code), out var code) ? new LanguageGuess(code, guess.Confidence) : LanguageGuess.Unknown;
 
-    [Flags]
-    private enum AccentCue : byte
-    {
-        None = 0,
-        Enye = 1,
-        AcuteVowel = 2,
-        AcuteE = 4,
-        Tilde = 8,
-        Cedilla = 16,
-        FrenchOnly = 32,
-        FrenchOrPortuguese = 64,
-    }
-
-    private static AccentCue Cue(char c) => char.ToLowerInvariant(c) switch
-    {
-        'ñ' => AccentCue.Enye,
-        'á' or 'í' or 'ó' or 'ú' => AccentCue.AcuteVowel,
-        'é' => AccentCue.AcuteE,
-        'ã' or 'õ' => AccentCue.Tilde,
-        'ç' => AccentCue.Cedilla,
-        'è' or 'ù' or 'î' or 'ï' or 'û' or 'ë' or 'œ' => AccentCue.FrenchOnly,
-        'à' or 'â' or 'ê' or 'ô' => AccentCue.FrenchOrPortuguese,
-        _ => AccentCue.None,
-    };
-
-    private static void AddAccents(Span<double> accents, AccentCue cues)
-    {
-        if (cues.HasFlag(AccentCue.Enye)) accents[Spanish] += 1;
-        if (cues.HasFlag(AccentCue.AcuteVowel))
-        {
-            accents[Spanish] += 0.5;
-            accents[Portuguese] += 0.5;
-        }
-        if (cues.HasFlag(AccentCue.AcuteE))
-        {
-            accents[Spanish] += 0.5;
-            accents[French] += 0.5;
-            accents[Portuguese] += 0.5;
-        }
-        if (cues.HasFlag(AccentCue.Tilde)) accents[Portuguese] += 1;
-        if (cues.HasFlag(AccentCue.Cedilla))
-        {
-            accents[French] += 0.5;
-            accents[Portuguese] += 0.5;
-        }
-        if (cues.HasFlag(AccentCue.FrenchOnly)) accents[French] += 1;
-        if (cues.HasFlag(AccentCue.FrenchOrPortuguese))
-        {
-            accents[French] += 0.5;
-            accents[Portuguese] += 0.5;
-        }
-    }
+    private static string PrimaryTag(string code) => code.Split('-')[0];
 }

@@ -40,7 +40,7 @@ internal static class LatinWords
         today tomorrow tonight now yesterday morning every day week
         because cuz bc some someone somebody everyone anyone all people friend friends boy boys girl girls
         guy guys mom dad son brother sister home
-        w u ur r rn idk tmrw pls plz ppl bro yall abt thru becuz alot thier 2day 2morrow 2nite b4
+        w u ur r rn idk tmrw pls plz ppl bro yall abt thru becuz alot thier 2day 2morrow 2nite b4 thx asap omg
         """;
 
     private const string Spanish = """

@@ -6,6 +6,7 @@
 //   3. the public surface alone (--target intake), as a district that splits its surfaces runs it;
 //   4. the pipeline alone, routing the backlog phase 3 left: cases per second.
 // Every loop is bounded in count and time; all traffic goes to 127.0.0.1. Run it with infra/bench.sh.
+// `infra/bench.sh languages` instead measures language detection alone (LanguageBench), without services.
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
@@ -26,6 +27,8 @@ using TipLine.Intake.Reporters;
 
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+
+if (args is ["languages", ..]) return LanguageBench.Run();
 
 BenchOptions options;
 try

@@ -39,7 +39,11 @@ public class UrgencyKeywordsTests
         { "en", "My friend said she wants to kill herself." },
         { "es", "Mi amiga dice que quiere quitarse la vida." },
         { "vi", "Bạn tôi nói muốn tự tử." },
-        { "vi", "ban toi noi muon chet" },
+        { "vi", "ban toi noi muon tu sat" },
+        { "ko", "친구가 죽고싶다고 했어요" },
+        { "ar", "بدي انتحر" },
+        { "tl", "magpapakamatay daw siya" },
+        { "ru", "Он сказал, что покончу с собой." },
         { "zh-Hans", "我朋友说她想自杀。" },
         { "ar", "صديقتي تقول إنها تفكر في الانتحار" },
         { "ht", "Zanmi m di li vle touye tèt li." },
@@ -68,6 +72,20 @@ public class UrgencyKeywordsTests
         { "tl", "Sira ang vending machine sa ikalawang palapag." },
         { "ko", "요즘 무기력해요. 학교에서 총회가 있어요." },
         { "fr", "Le distributeur du deuxième étage est en panne." },
+        // Words a list must only take inside a phrase, because they have an everyday meaning somewhere.
+        { "pt", "Bom dia, hoje tem reunião na escola." },
+        { "en", "She is diligent and always on time at school." },
+        { "so", "Wuxuu qori doonaa warqad berri." },
+        { "tl", "Patayin mo ang ilaw, pinatay ko na ang aircon." },
+        { "ko", "오늘 내가 쏜다! 죽이 맛있어요. 이 노래 죽인다." },
+        { "zh-Hans", "体育课扔标枪，玩水枪，我想死你了，下课玩狼人杀。" },
+        { "ar", "رأيت السلاحف في الحديقة وقت الغداء" },
+        { "es", "Me corto el pelo mañana y se corta la luz hoy. Hay que revolver la sopa." },
+        { "fr", "Je veux en finir avec mes devoirs, on mange des fusilli, ça coûte 20 balles." },
+        { "pt", "Vou atirar a bola agora, tomei bomba na prova hoje." },
+        { "ru", "Завтра надену бомбер в школу." },
+        { "vi", "Đói muốn chết, nó đâm ra lười học ở trường." },
+        { "es", "La fiesta de hoy estuvo bomba." },
     };
 
     [Theory]

@@ -70,10 +70,14 @@ public sealed class KeywordList
         {
             var text = TipText.Of(entry);
             var words = (fold ? text.Folded : text.Lower).Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            var last = words[^1];
-            var open = last.EndsWith('*');
-            words[^1] = open ? last[..^1] : last;
-            return string.Join(@"\s+", words.Select(Regex.Escape)) + (open ? @"\w*" : "");
+            var openStart = words[0].StartsWith('*');
+            var openEnd = words[^1].EndsWith('*');
+            words[0] = openStart ? words[0][1..] : words[0];
+            words[^1] = openEnd ? words[^1][..^1] : words[^1];
+            if (words.Any(w => w.Length == 0)) throw new FormatException($"Urgency keyword \"{entry}\" has no letters between its wildcards.");
+            // Scripts written without spaces are often typed without them between words too (죽고싶다).
+            var between = anywhere ? @"\s*" : @"\s+";
+            return (openStart ? @"\w*" : "") + string.Join(between, words.Select(Regex.Escape)) + (openEnd ? @"\w*" : "");
         });
         var pattern = string.Join('|', alternatives.Distinct());
         return new Regex(anywhere ? $"(?:{pattern})" : $@"(?<!\w)(?:{pattern})(?!\w)", RegexOptions.CultureInvariant);
@@ -96,7 +100,8 @@ public sealed record TipText(string Lower, string Folded)
         foreach (var c in decomposed)
         {
             if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark) continue;
-            kept.Append(c == 'đ' ? 'd' : c);
+            // Letters typed interchangeably: Vietnamese đ without its bar; Arabic tā' marbūṭa as hā', alif maqṣūra as yā'.
+            kept.Append(c switch { 'đ' => 'd', 'ة' => 'ه', 'ى' => 'ي', _ => c });
         }
         return kept.ToString().Normalize(NormalizationForm.FormC);
     }

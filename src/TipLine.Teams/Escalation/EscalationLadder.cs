@@ -9,7 +9,7 @@ public sealed record PlannedAlert(Guid MemberId, AlertMethod Method);
 
 /// <summary>
 /// Who is alerted at each level, how, and when the next level is due. Level 1: the member on call (the team's
-/// administrator when nobody is; for a tip nobody could translate, first an on-call-eligible member who reads it, see
+/// administrator when nobody is; for a tip nobody could translate, also an on-call-eligible member who reads it, see
 /// <see cref="ReaderFor"/>), plus the administrator when the policy says so and the law-enforcement liaison at or
 /// above the district's threshold. Level 2: the whole team. Level 3 and every repeat: the district's 24/7 fallback team
 /// (the whole team again when the district has none; the caller passes none when the tip is already the fallback team's).
@@ -33,7 +33,7 @@ public static class EscalationLadder
     }
 
     /// <summary>
-    /// Who should be alerted first about a tip in <paramref name="language"/> that could not be machine-translated: the
+    /// Who should also be alerted first about a tip in <paramref name="language"/> that could not be machine-translated: the
     /// member on call when they read it, else the first member in rotation order who may be on call
     /// (<paramref name="rotation"/>, or the whole team in its listed order when it has none), reads it and can be alerted; null
     /// when nobody does (NASP: teams include members who speak the community's languages).

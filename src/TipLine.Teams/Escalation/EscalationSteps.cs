@@ -67,14 +67,21 @@ public sealed class EscalationSteps(
         var team = await directory.MembersOfTeamAsync(escalation.TeamId, ct);
         var district = level >= EscalationLadder.TopLevel ? await DistrictTeamAsync(escalation.TeamId, ct) : [];
         var tip = await db.Cases.AsNoTracking().Where(c => c.Id == escalation.CaseId)
-            .Select(c => new { c.ReporterLanguage, c.Readability }).SingleAsync(ct);
-        var first = escalation.OnCallMemberId;
-        if (level == 1 && tip.Readability == TipReadability.NotTranslated)
+            .Select(c => new { c.ReporterLanguage, c.TeamLanguage, c.Readability }).SingleAsync(ct);
+        var members = EscalationLadder.MembersAt(level, escalation.Urgency, escalation.OnCallMemberId, team, district, options.Value);
+        // Nobody on the team can read it by machine (an untranslated tip, or an untranscribed voicemail in another language):
+        // a member who reads the language is alerted too, from the first level.
+        var needsReader = tip.Readability == TipReadability.NotTranslated
+            || (tip.Readability == TipReadability.NotTranscribed && !string.Equals(tip.ReporterLanguage, tip.TeamLanguage, StringComparison.OrdinalIgnoreCase));
+        if (level == 1 && needsReader)
         {
             var rotation = await onCall.RotationAsync(escalation.TeamId, ct);
-            first = EscalationLadder.ReaderFor(tip.ReporterLanguage, escalation.OnCallMemberId, team, rotation?.MemberIds)?.Id ?? first;
+            if (EscalationLadder.ReaderFor(tip.ReporterLanguage, escalation.OnCallMemberId, team, rotation?.MemberIds) is { } reader
+                && members.All(m => m.Id != reader.Id))
+            {
+                members = [reader, .. members];
+            }
         }
-        var members = EscalationLadder.MembersAt(level, escalation.Urgency, first, team, district, options.Value);
         var school = await directory.SchoolNameAsync(escalation.SchoolId, ct) ?? "a school";
         var unread = UnreadNote.For(tip.Readability, tip.ReporterLanguage);
         var step = Guid.NewGuid();

@@ -10,8 +10,8 @@ namespace TipLine.IntegrationTests.Escalation;
 
 /// <summary>
 /// A threat in a language the team cannot machine-translate (here APY offers English–Spanish only) still reaches a person
-/// within the High escalation time: it is suggested at least High, its alert says why nobody has read it, and it goes first
-/// to a member who reads the language.
+/// within the High escalation time: it is suggested at least High, its alert says why nobody has read it, and its first
+/// alert also goes to a member who reads the language.
 /// </summary>
 public sealed class UnreadTipTests : EscalationDistrict
 {
@@ -46,12 +46,15 @@ public sealed class UnreadTipTests : EscalationDistrict
             if (channel == "web") Assert.Equal(HttpStatusCode.OK, (await reporter.SubmitAsync(language, DemoDistrict.LincolnHigh, text)).Status);
             else Assert.Equal(HttpStatusCode.OK, (await PostWebhookAsync("/twilio/sms", Sms($"+1555123{phone++:D4}", DemoDistrict.LincolnHighNumber, text))).Status);
         }
+        // And a text no detector can place: no keyword can rate it, so only "nobody has read it" makes it High.
+        Assert.Equal(HttpStatusCode.OK, (await PostWebhookAsync("/twilio/sms", Sms("+15551239999", DemoDistrict.LincolnHighNumber, "😭😭😭 !!"))).Status);
+        const int Tips = 8;
 
         // Every tip has a case and a first alert sent; each alert went out within the High escalation time of its tip.
         var alerted = await Eventually.GetAsync(async () => await App.Database.ScalarAsync<long>("""
             SELECT count(DISTINCT c."Id") FROM teams.cases c JOIN teams.alert_attempts a ON c."Id" = ANY(a."CaseIds")
             WHERE a."Level" = 1 AND a."Status" IN ('Sent', 'Delivered')
-            """) is var n && n == GunThreats.Length ? (object?)n : null, TimeSpan.FromSeconds(90), "a sent first alert for every tip");
+            """) is var n && n == Tips ? (object?)n : null, TimeSpan.FromSeconds(90), "a sent first alert for every tip");
         Assert.Equal(0L, await App.Database.ScalarAsync<long>($"""
             SELECT count(*) FROM teams.cases c WHERE "SuggestedUrgency" < {(int)SuggestedUrgency.High}
                OR NOT EXISTS (SELECT 1 FROM teams.alert_attempts a WHERE c."Id" = ANY(a."CaseIds") AND a."Level" = 1
@@ -61,7 +64,7 @@ public sealed class UnreadTipTests : EscalationDistrict
         // The Spanish tip was translated and read; the others say in their alert why nobody has read them yet.
         using var staff = await StaffClient.SignInAsync(App, "admin@demo.tipline.test");
         var queue = await staff.QueueAsync();
-        Assert.Equal(GunThreats.Length, queue.Count);
+        Assert.Equal(Tips, queue.Count);
         var spanish = await staff.CaseAsync(Assert.Single(queue, q => q.ReporterLanguage == "es").CaseId);
         Assert.Equal((TipReadability.Read, SuggestedUrgency.Imminent), (spanish.Readability, spanish.SuggestedUrgency));
         var vietnamese = await staff.CaseAsync(Assert.Single(queue, q => q.ReporterLanguage == "vi" && q.Channel == "web").CaseId);
@@ -70,7 +73,10 @@ public sealed class UnreadTipTests : EscalationDistrict
         Assert.Contains(bodies, b => b.Contains("tip for Lincoln High School, in Vietnamese, not yet translated. Open ", StringComparison.Ordinal));
         Assert.Contains(bodies, b => b.Contains(", in Chinese (Simplified), not yet translated. Open ", StringComparison.Ordinal));
         Assert.Contains(bodies, b => b.Contains(", in Arabic, not yet translated. Open ", StringComparison.Ordinal));
-        Assert.Equal(GunThreats.Length - 1, await App.Database.ScalarAsync<long>(
+        var unplaced = await staff.CaseAsync(Assert.Single(queue, q => q.ReporterLanguage == "und").CaseId);
+        Assert.Equal((TipReadability.LanguageUnknown, SuggestedUrgency.High), (unplaced.Readability, unplaced.SuggestedUrgency));
+        Assert.Contains(bodies, b => b.Contains(", in a language not recognised, not yet translated. Open ", StringComparison.Ordinal));
+        Assert.Equal(Tips - 1, await App.Database.ScalarAsync<long>(
             "SELECT count(DISTINCT c) FROM teams.alert_attempts, unnest(\"CaseIds\") c WHERE \"Unread\" LIKE '%not yet translated'"));
         Assert.Equal(0L, await AttemptsAsync($"'{spanish.CaseId}' = ANY(\"CaseIds\") AND \"Unread\" IS NOT NULL"));
         Assert.All(bodies, b => Assert.DoesNotContain("súng", b, StringComparison.Ordinal));
@@ -81,7 +87,7 @@ public sealed class UnreadTipTests : EscalationDistrict
     }
 
     [Fact]
-    public async Task A_tip_nobody_could_translate_is_alerted_first_to_a_member_who_reads_its_language()
+    public async Task A_tip_nobody_could_translate_is_alerted_at_once_to_a_member_who_reads_its_language_too()
     {
         // A Lincoln member who is not on call now records that they read Vietnamese.
         var onCall = await OnCallNowAsync();
@@ -103,10 +109,14 @@ public sealed class UnreadTipTests : EscalationDistrict
         using var reporter = new ReporterClient(App.CreateClient());
         await reporter.SubmitAsync("vi", DemoDistrict.LincolnHigh, "Có một bạn nói sẽ đánh nhau sau giờ học.");
 
-        var first = Assert.Single(await WaitForSmsAsync(1));
-        Assert.Equal(readerPhone, first.Form["To"]);
-        Assert.Contains(", in Vietnamese, not yet translated. Open ", first.Form["Body"], StringComparison.Ordinal);
-        Assert.Equal(1L, await AttemptsAsync("\"Level\" = 1"));
+        // The first level: the member on call (the administrator when nobody is) and, with them, the member who reads it.
+        var onCallPhone = onCall is { } id
+            ? await App.Database.ScalarAsync<string>($"SELECT \"AlertPhone\" FROM directory.team_members WHERE \"Id\" = '{id}'")
+            : Dana;
+        var first = (await WaitForSmsAsync(2)).Take(2).ToList();
+        Assert.Equal(new[] { readerPhone, onCallPhone }.Order(), first.Select(r => r.Form["To"]).Order());
+        Assert.All(first, r => Assert.Contains(", in Vietnamese, not yet translated. Open ", r.Form["Body"], StringComparison.Ordinal));
+        Assert.Equal(2L, await AttemptsAsync("\"Level\" = 1"));
     }
 
     private Guid Account(string email) => App.Accounts.Single(a => a.Email == email).StaffId;

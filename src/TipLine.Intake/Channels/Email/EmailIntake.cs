@@ -26,6 +26,7 @@ public sealed class EmailIntake(
     ReporterKeys reporterKeys,
     ReportAcceptance acceptance,
     EmailFiles files,
+    LanguageDetector languages,
     IOptions<EmailOptions> options,
     TimeProvider clock,
     ILogger<EmailIntake> log)
@@ -89,10 +90,11 @@ public sealed class EmailIntake(
         var kept = EmailFiles.Plan(mail);
         files.Store(kept, thread.ReportId, mail.MessageKey, announce: true, now);
         var text = WithFileNotes(mail.Body.Length > 0 ? mail.Body : "(empty message)", mail, kept);
-        var language = LanguageDetector.DetectOr(text, thread.Language);
+        // Detected on the reporter's own words, not on intake's notes; else the tip's language.
+        var language = languages.DetectOr(mail.Body, report.Language);
         var answer = new FollowupMessage { Id = Guid.NewGuid(), ReportId = thread.ReportId, FromReporter = true, Text = text, Language = language, CreatedAt = now };
         db.FollowupMessages.Add(answer);
-        db.AddToOutbox(new ReporterAnswered(answer.Id, thread.ReportId, report.SchoolId, text, language == LanguageGuess.UndeterminedCode ? report.Language : language, now), now);
+        db.AddToOutbox(new ReporterAnswered(answer.Id, thread.ReportId, report.SchoolId, text, language, now), now);
         EmailThreads.Extend(db, thread, mail.MessageId, mail.MessageKey);
     }
 
@@ -101,9 +103,11 @@ public sealed class EmailIntake(
         var (schoolId, body) = await SchoolAsync(mailbox, mail, ct);
         var kept = EmailFiles.Plan(mail);
         var text = WithFileNotes(body, mail, kept);
-        var replyLanguage = LanguageDetector.DetectOr(text, "en") is var detected && ReporterLanguages.All.Any(l => l.Code == detected) ? detected : "en";
-        // Undetected stays "und" (not the reply's English): routing then knows nobody has read the tip yet.
-        var language = LanguageDetector.DetectOr(text, LanguageGuess.UndeterminedCode);
+        // Detected on the reporter's own words, not on intake's notes ("The reporter did not name a school", refused files),
+        // which would make a short tip in another language look English. Undetected stays "und" (not the reply's English):
+        // routing then knows nobody has read the tip yet.
+        var language = languages.DetectOr(mail.Body.Length > 0 ? mail.Body : mail.Subject, LanguageGuess.UndeterminedCode);
+        var replyLanguage = ReporterLanguages.All.Any(l => l.Code == language) ? language : "en";
         // An unverified sender is not kept, threaded or written to: a forged From must not make TipLine mail a victim.
         var accepted = await acceptance.AcceptAsync(new NewReport(schoolId, ChannelNames.Email, mail.MessageKey, language,
             new TipContent(text, null, null), DangerNow: false, mail.SenderVerified ? new ReporterContact(ChannelNames.Email, mail.SenderAddress) : null,

@@ -10,7 +10,7 @@ namespace TipLine.Intake.Channels.Sms;
 /// one report: the texts joined in order, their pictures moved to it, later texts threaded to it. Runs inside the
 /// caller's transaction, under the reporter's advisory lock.
 /// </summary>
-public sealed class HeldTexts(IntakeDbContext db, ReportAcceptance acceptance)
+public sealed class HeldTexts(IntakeDbContext db, ReportAcceptance acceptance, LanguageDetector languages)
 {
     public sealed record Accepted(Guid ReportId, string WholeText);
 
@@ -22,7 +22,7 @@ public sealed class HeldTexts(IntakeDbContext db, ReportAcceptance acceptance)
         var whole = string.Join("\n", held.Select(h => h.Text).Append(latestText).Where(t => t.Length > 0));
         if (whole.Length == 0) whole = hasMedia ? "(picture message without text)" : "(empty message)";
         // Undetected stays "und" (not the reply's English): routing then knows nobody has read the tip yet.
-        var language = LanguageDetector.DetectOr(whole, LanguageGuess.UndeterminedCode);
+        var language = languages.DetectOr(whole, LanguageGuess.UndeterminedCode);
         var contact = from is null ? null : new ReporterContact(ChannelNames.Sms, from);
         var accepted = await acceptance.AcceptAsync(new NewReport(schoolId, ChannelNames.Sms, providerKey, language,
             new TipContent(whole, null, null), DangerNow: false, contact, SenderVerified: from is null ? null : true), issueReceipt: false, ct);

@@ -28,6 +28,7 @@ public sealed class SmsIntake(
     ReporterKeys reporterKeys,
     HeldTexts heldTexts,
     SealedContactStore sealing,
+    LanguageDetector languages,
     IStringLocalizer<ReporterText> text,
     IOptions<SmsOptions> options,
     TimeProvider clock)
@@ -91,7 +92,7 @@ public sealed class SmsIntake(
         if (thread is not null && (body.Length > 0 || sms.NumMedia > 0))
         {
             thread.LastMessageAt = now;
-            if (body.Length > 0) await AddToThreadAsync(thread.ReportId, body, language, now, ct);
+            if (body.Length > 0) await AddToThreadAsync(thread.ReportId, body, now, ct);
             QueueMedia(sms, thread.ReportId, heldSmsId: null, now);
             return Localized(language, "SmsAddedToTip");
         }
@@ -132,12 +133,14 @@ public sealed class SmsIntake(
         }
     }
 
-    private async Task AddToThreadAsync(Guid reportId, string body, string language, DateTimeOffset now, CancellationToken ct)
+    /// <summary>The text joins the thread in the language it is written in (else the tip's), so the team gets it translated or marked.</summary>
+    private async Task AddToThreadAsync(Guid reportId, string body, DateTimeOffset now, CancellationToken ct)
     {
         var report = await db.Reports.AsNoTracking().SingleAsync(r => r.Id == reportId, ct);
+        var language = languages.DetectOr(body, report.Language);
         var message = new FollowupMessage { Id = Guid.NewGuid(), ReportId = reportId, FromReporter = true, Text = body, Language = language, CreatedAt = now };
         db.FollowupMessages.Add(message);
-        db.AddToOutbox(new ReporterAnswered(message.Id, reportId, report.SchoolId, body, language == LanguageGuess.UndeterminedCode ? report.Language : language, now), now);
+        db.AddToOutbox(new ReporterAnswered(message.Id, reportId, report.SchoolId, body, language, now), now);
     }
 
     /// <summary>A school code as a word of the text (e.g. "LHS someone has a gun"); the code is removed from the tip.</summary>
@@ -153,9 +156,9 @@ public sealed class SmsIntake(
     }
 
     /// <summary>Replies go in the language the reporter wrote in, when the pages speak it; else English.</summary>
-    private static string ReplyLanguage(string body)
+    private string ReplyLanguage(string body)
     {
-        var detected = LanguageDetector.DetectOr(body, "en");
+        var detected = languages.DetectOr(body, "en");
         return ReporterLanguages.All.Any(l => l.Code == detected) ? detected : "en";
     }
 

@@ -1,9 +1,9 @@
 using System.Text;
 using TipLine.Languages;
 
-namespace TipLine.UnitTests;
+namespace TipLine.UnitTests.Languages;
 
-public class LanguageDetectorTests
+public class WordListDetectorTests
 {
     [Theory]
     [InlineData("theres a kid w a gun at lunch")]
@@ -21,7 +21,7 @@ public class LanguageDetectorTests
     [InlineData("sent from my iphone: kid w knife rm 204")]
     public void English_tips_are_English(string text)
     {
-        var guess = LanguageDetector.Detect(text);
+        var guess = WordListDetector.Detect(text);
 
         Assert.Equal("en", guess.Code);
         Assert.True(guess.Confidence >= 0.5, $"confidence {guess.Confidence}");
@@ -36,7 +36,7 @@ public class LanguageDetectorTests
     [InlineData("jajaja no manches el profe se enojo y le pego a un chavo")]
     public void Spanish_tips_are_Spanish(string text)
     {
-        var guess = LanguageDetector.Detect(text);
+        var guess = WordListDetector.Detect(text);
 
         Assert.Equal("es", guess.Code);
         Assert.True(guess.Confidence >= 0.5, $"confidence {guess.Confidence}");
@@ -54,7 +54,7 @@ public class LanguageDetectorTests
     [InlineData("Hay unos muchachos que le pegan a mi hermano todos los dias en el camion")]
     public void Spanish_typed_without_accents_is_Spanish(string text)
     {
-        var guess = LanguageDetector.Detect(text);
+        var guess = WordListDetector.Detect(text);
 
         Assert.Equal("es", guess.Code);
         Assert.True(guess.Confidence >= 0.4, $"confidence {guess.Confidence}");
@@ -67,7 +67,7 @@ public class LanguageDetectorTests
     [InlineData("mi amiga says que la estan bullying en el bus y nadie hace nada", "es")]
     public void Mixed_English_and_Spanish_goes_to_the_language_with_more_words(string text, string expected)
     {
-        Assert.Equal(expected, LanguageDetector.Detect(text).Code);
+        Assert.Equal(expected, WordListDetector.Detect(text).Code);
     }
 
     [Theory]
@@ -77,7 +77,7 @@ public class LanguageDetectorTests
     [InlineData("Tôi sợ quá")]
     public void Vietnamese_with_its_diacritics_is_Vietnamese(string text)
     {
-        Assert.Equal("vi", LanguageDetector.Detect(text).Code);
+        Assert.Equal("vi", WordListDetector.Detect(text).Code);
     }
 
     [Theory]
@@ -87,7 +87,7 @@ public class LanguageDetectorTests
     [InlineData("tui ko muon di hoc nua")]
     public void Vietnamese_typed_without_diacritics_is_Vietnamese_from_its_words(string text)
     {
-        Assert.Equal("vi", LanguageDetector.Detect(text).Code);
+        Assert.Equal("vi", WordListDetector.Detect(text).Code);
     }
 
     [Theory]
@@ -106,7 +106,7 @@ public class LanguageDetectorTests
     [InlineData("มีคนเอามีดมาโรงเรียน", "th")]
     public void The_script_names_the_language(string text, string expected)
     {
-        var guess = LanguageDetector.Detect(text);
+        var guess = WordListDetector.Detect(text);
 
         Assert.Equal(expected, guess.Code);
         Assert.True(guess.Confidence >= 0.8, $"confidence {guess.Confidence}");
@@ -120,7 +120,7 @@ public class LanguageDetectorTests
     [InlineData("ma copine a peur parce que quelqu'un la menace sur snap", "fr")]
     public void Portuguese_and_French_are_told_from_Spanish(string text, string expected)
     {
-        Assert.Equal(expected, LanguageDetector.Detect(text).Code);
+        Assert.Equal(expected, WordListDetector.Detect(text).Code);
     }
 
     [Theory]
@@ -144,7 +144,7 @@ public class LanguageDetectorTests
     [InlineData("ا")]
     public void Text_that_says_nothing_about_its_language_is_unknown(string? text)
     {
-        var guess = LanguageDetector.Detect(text);
+        var guess = WordListDetector.Detect(text);
 
         Assert.Equal(LanguageGuess.Unknown, guess);
         Assert.Equal("und", guess.Code);
@@ -157,7 +157,7 @@ public class LanguageDetectorTests
     [InlineData("枪", "zh-Hans")]
     public void A_single_telling_word_is_enough_but_with_low_confidence(string text, string expected)
     {
-        var guess = LanguageDetector.Detect(text);
+        var guess = WordListDetector.Detect(text);
 
         Assert.Equal(expected, guess.Code);
         Assert.True(guess.Confidence is > 0 and <= 0.5, $"confidence {guess.Confidence}");
@@ -166,9 +166,9 @@ public class LanguageDetectorTests
     [Fact]
     public void Confidence_grows_with_the_evidence()
     {
-        var word = LanguageDetector.Detect("navaja").Confidence;
-        var phrase = LanguageDetector.Detect("tiene una navaja").Confidence;
-        var sentence = LanguageDetector.Detect("el chico de mi clase dijo que tiene una navaja en la mochila").Confidence;
+        var word = WordListDetector.Detect("navaja").Confidence;
+        var phrase = WordListDetector.Detect("tiene una navaja").Confidence;
+        var sentence = WordListDetector.Detect("el chico de mi clase dijo que tiene una navaja en la mochila").Confidence;
 
         Assert.True(word < phrase && phrase < sentence, $"{word} {phrase} {sentence}");
     }
@@ -176,8 +176,8 @@ public class LanguageDetectorTests
     [Fact]
     public void A_close_mix_is_less_sure_than_one_language()
     {
-        var mixed = LanguageDetector.Detect("my friend dijo que the kid tiene un gun");
-        var english = LanguageDetector.Detect("my friend said that the kid has a gun");
+        var mixed = WordListDetector.Detect("my friend dijo que the kid tiene un gun");
+        var english = WordListDetector.Detect("my friend said that the kid has a gun");
 
         Assert.True(mixed.Confidence < english.Confidence / 2, $"{mixed.Confidence} {english.Confidence}");
     }
@@ -185,7 +185,7 @@ public class LanguageDetectorTests
     [Fact]
     public void A_Vietnamese_name_in_an_English_tip_leaves_it_English()
     {
-        Assert.Equal("en", LanguageDetector.Detect("Nguyễn Văn An has a gun in his bag").Code);
+        Assert.Equal("en", WordListDetector.Detect("Nguyễn Văn An has a gun in his bag").Code);
     }
 
     [Fact]
@@ -194,31 +194,23 @@ public class LanguageDetectorTests
         var composed = "Có một bạn mang súng đến trường";
         var decomposed = composed.Normalize(NormalizationForm.FormD);
 
-        Assert.Equal(LanguageDetector.Detect(composed), LanguageDetector.Detect(decomposed));
+        Assert.Equal(WordListDetector.Detect(composed), WordListDetector.Detect(decomposed));
     }
 
     [Fact]
     public void Addresses_and_handles_are_not_words_of_the_tip()
     {
-        Assert.False(LanguageDetector.Detect("www.escuela.edu/nino sam@colegio.com @la_escuela_de_el_nino").IsKnown);
-        Assert.Equal("en", LanguageDetector.Detect("el chavo posts at instagram.com/el_nino_de_la_escuela he has a knife").Code);
+        Assert.False(WordListDetector.Detect("www.escuela.edu/nino sam@colegio.com @la_escuela_de_el_nino").IsKnown);
+        Assert.Equal("en", WordListDetector.Detect("el chavo posts at instagram.com/el_nino_de_la_escuela he has a knife").Code);
     }
 
     [Fact]
     public void Only_the_beginning_of_a_long_text_is_read()
     {
-        var text = string.Concat(Enumerable.Repeat("he has a gun ", LanguageDetector.MaxLength / 13 + 1))
+        var text = string.Concat(Enumerable.Repeat("he has a gun ", WordListDetector.MaxLength / 13 + 1))
                    + string.Concat(Enumerable.Repeat("el chico tiene una pistola ", 500));
 
-        Assert.Equal("en", LanguageDetector.Detect(text).Code);
-    }
-
-    [Fact]
-    public void Detect_or_answers_the_fallback_only_when_the_language_is_unknown()
-    {
-        Assert.Equal("es", LanguageDetector.DetectOr("hay un nino con una pistola", "en"));
-        Assert.Equal("en", LanguageDetector.DetectOr("😭😭", "en"));
-        Assert.Equal("vi", LanguageDetector.DetectOr(null, "vi"));
+        Assert.Equal("en", WordListDetector.Detect(text).Code);
     }
 
     [Fact]
