@@ -42,6 +42,7 @@ public static class IntakeModule
             .AddScoped<FollowupThread>().AddScoped<UnroutedReportSweep>();
         services.AddHostedService<SafetyNetService>();
         services.AddLanguageDetection(configuration);
+        services.AddFormRateLimits(configuration);
         services.AddOptions<SmsOptions>().Bind(configuration.GetSection("Sms"));
         services.AddTwilio(configuration);
         services.AddScoped<SmsIntake>().AddScoped<HeldTexts>().AddScoped<HeldSmsRelease>();

@@ -127,6 +127,13 @@ public class UrgencyKeywordsTests
         Assert.Empty(suggestion.Categories);
     }
 
+    [Theory]
+    [InlineData("*")]
+    [InlineData("**")]
+    [InlineData("gu*n")]
+    public void An_entry_that_would_match_everything_or_nothing_is_refused(string entry) =>
+        Assert.Throws<FormatException>(() => KeywordList.Parse("xx", $"match: words\nfold: none\n[weapon]\n{entry}\n"));
+
     [Fact]
     public void A_malformed_file_names_its_line()
     {

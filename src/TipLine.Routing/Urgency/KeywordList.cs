@@ -71,10 +71,11 @@ public sealed class KeywordList
             var text = TipText.Of(entry);
             var words = (fold ? text.Folded : text.Lower).Split(' ', StringSplitOptions.RemoveEmptyEntries);
             var openStart = words[0].StartsWith('*');
+            if (openStart) words[0] = words[0][1..];
             var openEnd = words[^1].EndsWith('*');
-            words[0] = openStart ? words[0][1..] : words[0];
-            words[^1] = openEnd ? words[^1][..^1] : words[^1];
-            if (words.Any(w => w.Length == 0)) throw new FormatException($"Urgency keyword \"{entry}\" has no letters between its wildcards.");
+            if (openEnd) words[^1] = words[^1][..^1];
+            if (words.Any(w => w.Length == 0 || w.Contains('*')))
+                throw new FormatException($"Urgency keyword \"{entry}\": a * may only open or close an entry that has letters.");
             // Scripts written without spaces are often typed without them between words too (죽고싶다).
             var between = anywhere ? @"\s*" : @"\s+";
             return (openStart ? @"\w*" : "") + string.Join(between, words.Select(Regex.Escape)) + (openEnd ? @"\w*" : "");

@@ -53,6 +53,7 @@ public static class TipLineHost
         if (configuration["DataProtection:KeysPath"] is { Length: > 0 } keys) dataProtection.PersistKeysToFileSystem(new DirectoryInfo(keys));
 
         services.AddLocalization();
+        services.AddSingleton<TrustedProxies>();
         services.AddRazorPages()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(ReporterText)))
             .ConfigureApplicationPartManager(parts => KeepPartsOf(parts, targets));
@@ -73,6 +74,7 @@ public static class TipLineHost
         app.UseMiddleware<PrivacyMiddleware>();
         app.UseRequestLocalization();
         app.UseRouting();
+        if (targets.Intake) app.UseRateLimiter();
         app.MapTipLineHealth();
         if (targets.Teams)
         {

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 
 namespace TipLine.IntegrationTests.Infrastructure;
 
-public sealed record SubmitResult(HttpStatusCode Status, string Html, string? Code, string? Passphrase);
+public sealed record SubmitResult(HttpStatusCode Status, string Html, string? Code, string? Passphrase, string? RetryAfter = null);
 
 /// <summary>Drives the public pages the way a browser without JavaScript does.</summary>
 public sealed partial class ReporterClient(HttpClient http) : IDisposable
@@ -39,7 +39,8 @@ public sealed partial class ReporterClient(HttpClient http) : IDisposable
         using var response = await http.PostAsync(url, content);
         var html = await response.Content.ReadAsStringAsync();
         return new SubmitResult(response.StatusCode, html,
-            Decode(ReceiptCode().Match(html)), Decode(ReceiptPassphrase().Match(html)));
+            Decode(ReceiptCode().Match(html)), Decode(ReceiptPassphrase().Match(html)),
+            response.Headers.TryGetValues("Retry-After", out var retry) ? retry.First() : null);
     }
 
     /// <summary>Signs in at /report/followup with the receipt and returns the thread page.</summary>

@@ -73,7 +73,8 @@ public sealed class TipLineApp : IAsyncDisposable
     }
 
     /// <summary>A browser-like client (cookies, no redirects followed) from the reporter address.</summary>
-    public HttpClient CreateClient(bool followRedirects = false) => new(new SocketsHttpHandler
+    /// <summary>A browser without JavaScript, connecting from <paramref name="from"/> (default <see cref="ReporterAddress"/>).</summary>
+    public HttpClient CreateClient(bool followRedirects = false, IPAddress? from = null) => new(new SocketsHttpHandler
     {
         AllowAutoRedirect = followRedirects,
         UseCookies = true,
@@ -81,7 +82,7 @@ public sealed class TipLineApp : IAsyncDisposable
         ConnectCallback = async (context, ct) =>
         {
             var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-            socket.Bind(new IPEndPoint(ReporterAddress, 0));
+            socket.Bind(new IPEndPoint(from ?? ReporterAddress, 0));
             await socket.ConnectAsync(context.DnsEndPoint, ct);
             return new NetworkStream(socket, ownsSocket: true);
         },
@@ -162,6 +163,9 @@ public sealed class AppEnvironment : IAsyncDisposable
             ["Privacy:SealedContactKey"] = keys,
             ["Privacy:ReceiptKey"] = keys,
             ["Receipts:FailureDelay"] = "00:00:00.010",
+            // Every test reporter posts from one address; FormRateLimitTests sets its own limits.
+            ["RateLimits:FormPerClientPerWindow"] = "100000",
+            ["RateLimits:FormPerWindow"] = "1000000",
             ["ReplyNotices:FollowupUrl"] = "https://tips.example.org/report/followup",
             ["Work:ReplyNotice:PollInterval"] = "00:00:00.200",
             ["Logging:LogLevel:Default"] = "Debug",
