@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Microsoft.Extensions.Options;
+using TipLine.Intake.Pictures;
 using TipLine.Attachments;
 using TipLine.Bus.Outbox;
 using TipLine.Contracts;
@@ -9,7 +10,7 @@ using TipLine.Intake.Reporters;
 namespace TipLine.Intake.Channels.Email;
 
 /// <summary>A file kept from a mail: the original (sealed when stored) and, for a JPEG or PNG we could clean, the team's copy.</summary>
-public sealed record KeptFile(int Index, string ContentType, byte[] Original, byte[]? Cleaned, Guid? AttachmentId);
+public sealed record KeptFile(int Index, string ContentType, byte[] Original, byte[]? Cleaned, Guid? AttachmentId, string? Refused = null);
 
 /// <summary>
 /// Keeps a mail's files as the MMS path does: every original sealed in intake (purged with the contacts), and only a
@@ -24,9 +25,10 @@ public sealed class EmailFiles(IntakeDbContext db, AttachmentStore attachments, 
     public static IReadOnlyList<KeptFile> Plan(IncomingMail mail) =>
         mail.Files.Select((file, index) =>
         {
-            var cleanedType = ImageMetadata.CleanableType(file.ContentType);
-            var cleaned = cleanedType is null ? null : ImageMetadata.Strip(cleanedType, file.Content);
-            return new KeptFile(index, cleaned is null ? file.ContentType : cleanedType!, file.Content, cleaned, cleaned is null ? null : Guid.NewGuid());
+            var outcome = PictureCleaner.IsPicture(file.ContentType) ? PictureCleaner.Clean(file.ContentType, file.Content) : null;
+            return outcome?.Picture is { } picture
+                ? new KeptFile(index, picture.ContentType, file.Content, picture.Content, Guid.NewGuid())
+                : new KeptFile(index, file.ContentType, file.Content, null, null, outcome?.Refused);
         }).ToList();
 
     /// <summary>Adds the files; <paramref name="announce"/> tells the team's case of each clean copy (for a report that exists already).</summary>

@@ -157,7 +157,8 @@ public sealed class EmailIntake(
 
     private static string WithFileNotes(string body, IncomingMail mail, IReadOnlyList<KeptFile> kept)
     {
-        var notes = kept.Where(k => k.AttachmentId is null).Select(k => $"[A file ({k.ContentType}) was kept aside by intake: no copy fit to show.]")
+        var notes = kept.Where(k => k.AttachmentId is null)
+            .Select(k => $"[A file ({k.ContentType}) was kept aside by intake: {k.Refused ?? "no copy fit to show"}.]")
             .Concat(mail.Refused.Select(r => $"[A file ({r.ContentType}) was refused: {r.Reason}.]")).ToList();
         return notes.Count == 0 ? body : body + "\n\n" + string.Join('\n', notes);
     }

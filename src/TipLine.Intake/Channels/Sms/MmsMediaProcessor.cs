@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using TipLine.Intake.Pictures;
 using TipLine.Attachments;
 using TipLine.Bus.Work;
 using TipLine.Bus.Outbox;
@@ -61,10 +62,11 @@ public sealed class MmsMediaProcessor(
         var now = clock.GetUtcNow();
         var reportId = job.ReportId!.Value;
         // Twilio's download names the type; the webhook's type is the fallback. A clean copy is made only when both name
-        // the same type we clean, and the file's own structure then has to match it.
+        // a picture type, and the file's own signature then has to match it.
         var contentType = downloadedType.Length == 0 || downloadedType == "application/octet-stream" ? job.ContentType : downloadedType;
-        var cleanedType = ImageMetadata.CleanableType(contentType) is { } type && type == ImageMetadata.CleanableType(job.ContentType) ? type : null;
-        var cleaned = cleanedType is null ? null : ImageMetadata.Strip(cleanedType, original);
+        var outcome = PictureCleaner.IsPicture(contentType) && PictureCleaner.IsPicture(job.ContentType)
+            ? PictureCleaner.Clean(contentType, original) : PictureOutcome.Refuse("not a picture type TipLine shows");
+        var cleaned = outcome.Picture;
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await attachments.JoinAsync(db.Database.GetDbConnection(), tx.GetDbTransaction(), ct);
@@ -75,8 +77,8 @@ public sealed class MmsMediaProcessor(
             if (cleaned is not null)
             {
                 attachmentId = Guid.NewGuid();
-                attachments.Add(attachmentId.Value, reportId, AttachmentKinds.CleanedPicture, cleanedType!, cleaned);
-                db.AddToOutbox(new ReportAttachmentAdded(reportId, attachmentId.Value, cleanedType!, now), now);
+                attachments.Add(attachmentId.Value, reportId, AttachmentKinds.CleanedPicture, cleaned.ContentType, cleaned.Content);
+                db.AddToOutbox(new ReportAttachmentAdded(reportId, attachmentId.Value, cleaned.ContentType, now), now);
             }
             db.MmsMedia.Add(new StoredMms
             {
@@ -97,8 +99,8 @@ public sealed class MmsMediaProcessor(
         await tx.CommitAsync(ct);
         if (attachmentId is null && !already)
         {
-            log.LogWarning("MMS {MessageSid} file {Index} ({ContentType}, {Size} bytes) kept sealed only: no clean copy for the team",
-                job.MessageSid, job.MediaIndex, contentType, original.Length);
+            log.LogWarning("MMS {MessageSid} file {Index} ({ContentType}, {Size} bytes) kept sealed only: {Reason}",
+                job.MessageSid, job.MediaIndex, contentType, original.Length, outcome.Refused);
         }
         else
         {
