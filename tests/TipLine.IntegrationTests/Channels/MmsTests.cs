@@ -17,8 +17,9 @@ public sealed class MmsTests : SmsDistrict
     private const string GpsMarker = "GPS-LAT-40.7128-LON-74.0060";
     private const string MediaSid = "ME0123456789abcdef0123456789abcdef";
     private const string GifSid = "ME0123456789abcdef0123456789abcdee";
+    private const string OtherSid = "ME0123456789abcdef0123456789abcded";
     private readonly TaskCompletionSource downloadsAllowed = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private int downloads;
+    private int downloads, otherDownloads;
 
     protected override IDictionary<string, string?> MoreSettings => new Dictionary<string, string?>
     {
@@ -31,15 +32,21 @@ public sealed class MmsTests : SmsDistrict
         api.MapGet("/2010-04-01/Accounts/{accountSid}/Messages/{messageSid}/Media/{mediaSid}", async (string mediaSid) =>
         {
             if (mediaSid == GifSid) return Results.Bytes([.. "GIF89a"u8, 1, 0, 1, 0, 0, 0, 0, 0x3B], "image/gif");
+            if (mediaSid == OtherSid)
+            {
+                Interlocked.Increment(ref otherDownloads);
+                return Results.Bytes(Jpeg(), "image/jpeg");
+            }
             if (mediaSid != MediaSid) return Results.NotFound();
             await downloadsAllowed.Task.WaitAsync(TimeSpan.FromSeconds(60));
             Interlocked.Increment(ref downloads);
             return Results.Bytes(Jpeg(), "image/jpeg");
         });
 
-    private Dictionary<string, string> Mms(string to, string body, string contentType = "image/jpeg", string mediaSid = MediaSid)
+    private Dictionary<string, string> Mms(string to, string body, string contentType = "image/jpeg", string mediaSid = MediaSid,
+        string from = Student)
     {
-        var form = Sms(Student, to, body);
+        var form = Sms(from, to, body);
         form["NumMedia"] = "1";
         form["MediaUrl0"] = $"{Twilio.BaseUrl.ToString().TrimEnd('/')}/2010-04-01/Accounts/{AccountSid}/Messages/{form["MessageSid"]}/Media/{mediaSid}";
         form["MediaContentType0"] = contentType;
@@ -99,9 +106,12 @@ public sealed class MmsTests : SmsDistrict
         downloadsAllowed.SetResult();
         var (_, ask) = await PostWebhookAsync("/twilio/sms", Mms(DemoDistrict.DistrictNumber, ""));
         Assert.Contains("Which school", WebUtility.HtmlDecode(ask), StringComparison.Ordinal);
-        await Task.Delay(TimeSpan.FromSeconds(1));
-        Assert.Equal(0, downloads); // no report yet: nothing is fetched
-        Assert.Equal(1L, await CountAsync("intake.mms_pending"));
+        // Another student's picture, sent after it to a school that is named, is fetched: the worker has run since the first
+        // was queued, and left it alone, because it has no report yet.
+        await PostWebhookAsync("/twilio/sms", Mms(DemoDistrict.DistrictNumber, "RMS look at this", mediaSid: OtherSid, from: "+15551230003"));
+        await Eventually.GetAsync(async () => Volatile.Read(ref otherDownloads) > 0 && await CountAsync("intake.mms_pending") == 1 ? "" : null,
+            what: "the other picture fetched and stored");
+        Assert.Equal(0, downloads);
 
         await PostWebhookAsync("/twilio/sms", Sms(Student, DemoDistrict.DistrictNumber, "LHS he is showing this around"));
 
