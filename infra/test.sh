@@ -107,6 +107,16 @@ else
   for _ in $(seq 1 30); do rabbit_up && break; sleep 2; done
   rabbit_up || { log "RabbitMQ did not answer within 60 s (see $data/rabbitmq-start.log)"; exit 1; }
 fi
+# The management HTTP API makes each test's virtual host in milliseconds; rabbitmqctl starts an Erlang VM per call.
+rabbit_api="http://127.0.0.1:15672/"
+rabbit_api_up() { curl -fs -o /dev/null --max-time 5 -u guest:guest "${rabbit_api}api/overview"; }
+if ! rabbit_api_up; then
+  log "enabling RabbitMQ's management API"
+  as_root rabbitmq-plugins enable --quiet rabbitmq_management >"$data/rabbitmq-plugins.log" 2>&1 </dev/null \
+    || log "could not enable rabbitmq_management (see $data/rabbitmq-plugins.log); tests fall back to rabbitmqctl"
+  for _ in $(seq 1 30); do rabbit_api_up && break; sleep 1; done
+fi
+rabbit_api_up || rabbit_api=""
 
 # --- (d) Apertium APY ----------------------------------------------------------------
 apy_url="http://127.0.0.1:$apy_port"
@@ -131,6 +141,7 @@ as_root "$repo/infra/scripts/start-mail.sh" "${TIPLINE_TEST_MAIL_DATA:-/var/tmp/
 # --- (e) connection settings for the test fixtures ------------------------------------
 export TIPLINE_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=postgres"
 export TIPLINE_TEST_RABBITMQ="amqp://guest:guest@127.0.0.1:5672/"
+export TIPLINE_TEST_RABBITMQ_API="$rabbit_api"
 export TIPLINE_TEST_APY="$apy_url"
 export TIPLINE_TEST_IMAP="127.0.0.1:$imap_port"
 export TIPLINE_TEST_SMTP="127.0.0.1:$smtp_port"
@@ -142,7 +153,7 @@ fi
 export TIPLINE_TEST_CHROMIUM
 
 if [ "${TIPLINE_TEST_SERVICES_ONLY:-0}" = 1 ]; then
-  for v in TIPLINE_TEST_POSTGRES TIPLINE_TEST_RABBITMQ TIPLINE_TEST_APY TIPLINE_TEST_CHROMIUM TIPLINE_TEST_IMAP TIPLINE_TEST_SMTP; do
+  for v in TIPLINE_TEST_POSTGRES TIPLINE_TEST_RABBITMQ TIPLINE_TEST_RABBITMQ_API TIPLINE_TEST_APY TIPLINE_TEST_CHROMIUM TIPLINE_TEST_IMAP TIPLINE_TEST_SMTP; do
     printf 'export %s=%q\n' "$v" "${!v}"
   done
   exit 0

@@ -6,6 +6,7 @@ using Xunit;
 
 namespace TipLine.IntegrationTests.Bus;
 
+[Collection(Alone.Name)]
 public sealed class BrokerOutageTests : RunningDistrict
 {
     [Fact]

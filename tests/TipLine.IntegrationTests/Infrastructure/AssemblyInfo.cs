@@ -1,2 +1,2 @@
-// One real PostgreSQL and one real RabbitMQ serve every test; one test stops the broker, so tests run one at a time.
-[assembly: Xunit.CollectionBehavior(DisableTestParallelization = true)]
+// Every test has its own database and RabbitMQ virtual host, so test classes run side by side (xunit.runner.json sets
+// how many). Tests that act on the shared servers themselves join the Alone collection.

@@ -1,4 +1,7 @@
 using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
 using Testcontainers.PostgreSql;
 using Testcontainers.RabbitMq;
 
@@ -19,6 +22,9 @@ public sealed class TestServices : IAsyncDisposable
     public required Uri RabbitMq { get; init; }
     public string? ApyBaseUrl { get; init; }
     public string? Chromium { get; init; }
+
+    /// <summary>RabbitMQ's management HTTP API, when enabled: vhosts are made there in milliseconds instead of a rabbitmqctl run each.</summary>
+    public Uri? RabbitApi { get; init; }
 
     /// <summary>Dovecot's IMAP (host:port) and an SMTP server delivering into it, from infra/test.sh: any user name, one password.</summary>
     public string? Imap { get; init; }
@@ -49,11 +55,13 @@ public sealed class TestServices : IAsyncDisposable
             postgres = pg.GetConnectionString();
         }
         var rabbitUri = Environment.GetEnvironmentVariable("TIPLINE_TEST_RABBITMQ");
+        var rabbitApi = Environment.GetEnvironmentVariable("TIPLINE_TEST_RABBITMQ_API");
         if (string.IsNullOrEmpty(rabbitUri))
         {
-            rabbit = new RabbitMqBuilder("rabbitmq:3.13-management").Build();
+            rabbit = new RabbitMqBuilder("rabbitmq:3.13-management").WithPortBinding(15672, true).Build();
             await rabbit.StartAsync();
             rabbitUri = rabbit.GetConnectionString();
+            rabbitApi = $"http://{rabbit.Hostname}:{rabbit.GetMappedPublicPort(15672)}/";
         }
         return new TestServices
         {
@@ -63,9 +71,47 @@ public sealed class TestServices : IAsyncDisposable
             Chromium = Environment.GetEnvironmentVariable("TIPLINE_TEST_CHROMIUM"),
             Imap = Environment.GetEnvironmentVariable("TIPLINE_TEST_IMAP"),
             Smtp = Environment.GetEnvironmentVariable("TIPLINE_TEST_SMTP"),
+            RabbitApi = string.IsNullOrEmpty(rabbitApi) ? null : new Uri(rabbitApi),
             postgresContainer = pg,
             rabbitContainer = rabbit,
         };
+    }
+
+    /// <summary>A virtual host the test's RabbitMQ user may use fully.</summary>
+    public async Task AddVirtualHostAsync(string name)
+    {
+        var user = RabbitUser;
+        if (RabbitApi is null)
+        {
+            await RabbitCtlAsync("add_vhost", name);
+            await RabbitCtlAsync("set_permissions", "-p", name, user, ".*", ".*", ".*");
+            return;
+        }
+        using var http = RabbitApiClient();
+        (await http.PutAsync($"api/vhosts/{Uri.EscapeDataString(name)}", null)).EnsureSuccessStatusCode();
+        (await http.PutAsJsonAsync($"api/permissions/{Uri.EscapeDataString(name)}/{Uri.EscapeDataString(user)}",
+            new { configure = ".*", write = ".*", read = ".*" })).EnsureSuccessStatusCode();
+    }
+
+    public async Task DeleteVirtualHostAsync(string name)
+    {
+        if (RabbitApi is null)
+        {
+            await RabbitCtlAsync("delete_vhost", name);
+            return;
+        }
+        using var http = RabbitApiClient();
+        await http.DeleteAsync($"api/vhosts/{Uri.EscapeDataString(name)}");
+    }
+
+    private string RabbitUser => Uri.UnescapeDataString(RabbitMq.UserInfo.Split(':')[0]);
+
+    private HttpClient RabbitApiClient()
+    {
+        var http = new HttpClient { BaseAddress = RabbitApi, Timeout = TimeSpan.FromSeconds(30) };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic",
+            Convert.ToBase64String(Encoding.UTF8.GetBytes(Uri.UnescapeDataString(RabbitMq.UserInfo))));
+        return http;
     }
 
     /// <summary>Runs rabbitmqctl against the broker (inside the container when there is one).</summary>

@@ -135,8 +135,7 @@ public sealed class AppEnvironment : IAsyncDisposable
         var name = "tl_" + Guid.NewGuid().ToString("N")[..12];
         var template = migrated ? await MigratedTemplate.GetAsync(services.PostgresAdmin) : null;
         var database = await AppDatabase.CreateAsync(services.PostgresAdmin, name, template);
-        await services.RabbitCtlAsync("add_vhost", name);
-        await services.RabbitCtlAsync("set_permissions", "-p", name, services.RabbitMq.UserInfo.Split(':')[0], ".*", ".*", ".*");
+        await services.AddVirtualHostAsync(name);
         return new AppEnvironment(services, database, name);
     }
 
@@ -177,7 +176,7 @@ public sealed class AppEnvironment : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Database.DisposeAsync();
-        try { await services.RabbitCtlAsync("delete_vhost", vhost); } catch (InvalidOperationException) { }
+        try { await services.DeleteVirtualHostAsync(vhost); } catch (Exception e) when (e is InvalidOperationException or HttpRequestException) { }
     }
 }
 
