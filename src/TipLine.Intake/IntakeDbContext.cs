@@ -12,7 +12,7 @@ using TipLine.Intake.Reports;
 
 namespace TipLine.Intake;
 
-public sealed class IntakeDbContext(DbContextOptions<IntakeDbContext> options) : DbContext(options)
+internal sealed class IntakeDbContext(DbContextOptions<IntakeDbContext> options) : DbContext(options)
 {
     public const string Schema = "intake";
 

@@ -1,6 +1,6 @@
 namespace TipLine.Intake;
 
-public static class IntakeLimits
+internal static class IntakeLimits
 {
     /// <summary>
     /// Large enough that an over-long text still arrives and gets a clear, localized "too long"

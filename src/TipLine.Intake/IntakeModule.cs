@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using System.ComponentModel.DataAnnotations;
 using MassTransit;
 using Microsoft.AspNetCore.Builder;
@@ -31,6 +32,9 @@ namespace TipLine.Intake;
 /// <summary>Intake's public surface: what the host calls to run it.</summary>
 public static class IntakeModule
 {
+    /// <summary>The module's schema context for the migrate step, which alone runs as the schema owner.</summary>
+    public static DbContext CreateMigrationContext(string connectionString) => new IntakeDbContextFactory().Create(connectionString);
+
     public static IServiceCollection AddIntake(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddModuleDbContext<IntakeDbContext>(configuration, "Intake").AddOutboxRelay<IntakeDbContext>();

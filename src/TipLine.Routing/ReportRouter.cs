@@ -12,7 +12,7 @@ namespace TipLine.Routing;
 /// the original; never blocking), an urgency suggestion (at least High for a tip nobody can read yet), the member on call by the team's schedule
 /// (or the district's 24/7 fallback) when it is routed, then ReportRouted.
 /// </summary>
-public sealed class ReportRouter(
+internal sealed class ReportRouter(
     RoutingDbContext db, SchoolDirectory directory, TipTranslation translation, OnCallDirectory onCall, TimeProvider clock)
 {
     public async Task RouteAsync(ReportSubmitted report, CancellationToken ct)

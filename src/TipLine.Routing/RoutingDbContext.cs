@@ -3,7 +3,7 @@ using TipLine.Bus;
 
 namespace TipLine.Routing;
 
-public sealed class RoutingDbContext(DbContextOptions<RoutingDbContext> options) : DbContext(options)
+internal sealed class RoutingDbContext(DbContextOptions<RoutingDbContext> options) : DbContext(options)
 {
     public const string Schema = "routing";
 

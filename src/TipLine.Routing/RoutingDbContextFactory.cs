@@ -3,4 +3,4 @@ using TipLine.Bus.Database;
 namespace TipLine.Routing;
 
 /// <summary>The context for <c>dotnet ef</c> and the migrate step.</summary>
-public sealed class RoutingDbContextFactory() : ModuleDbContextFactory<RoutingDbContext>(RoutingDbContext.Schema, options => new RoutingDbContext(options));
+internal sealed class RoutingDbContextFactory() : ModuleDbContextFactory<RoutingDbContext>(RoutingDbContext.Schema, options => new RoutingDbContext(options));

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,6 +11,9 @@ namespace TipLine.Routing;
 
 public static class RoutingModule
 {
+    /// <summary>The module's schema context for the migrate step, which alone runs as the schema owner.</summary>
+    public static DbContext CreateMigrationContext(string connectionString) => new RoutingDbContextFactory().Create(connectionString);
+
     public static IServiceCollection AddRouting(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddModuleDbContext<RoutingDbContext>(configuration, "Routing").AddOutboxRelay<RoutingDbContext>();

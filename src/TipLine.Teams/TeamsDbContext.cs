@@ -14,7 +14,7 @@ using TipLine.Teams.SystemStatus;
 
 namespace TipLine.Teams;
 
-public sealed class TeamsDbContext(DbContextOptions<TeamsDbContext> options)
+internal sealed class TeamsDbContext(DbContextOptions<TeamsDbContext> options)
     : IdentityDbContext<StaffUser, IdentityRole<Guid>, Guid>(options)
 {
     public const string Schema = "teams";

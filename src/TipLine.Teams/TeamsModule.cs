@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using MassTransit;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -24,6 +25,9 @@ namespace TipLine.Teams;
 /// <summary>The staff surface: what the host calls to run the team queues.</summary>
 public static class TeamsModule
 {
+    /// <summary>The module's schema context for the migrate step, which alone runs as the schema owner.</summary>
+    public static DbContext CreateMigrationContext(string connectionString) => new TeamsDbContextFactory().Create(connectionString);
+
     public static IServiceCollection AddTeams(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddModuleDbContext<TeamsDbContext>(configuration, "Teams").AddOutboxRelay<TeamsDbContext>();

@@ -1,3 +1,4 @@
+using TipLine.Intake.Localization;
 using TipLine.Contracts;
 using TipLine.Routing.Urgency;
 

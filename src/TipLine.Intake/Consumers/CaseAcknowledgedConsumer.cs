@@ -7,7 +7,7 @@ using TipLine.Intake.Reports;
 namespace TipLine.Intake.Consumers;
 
 /// <summary>The reporter's status shows that a person is reviewing the report.</summary>
-public sealed class CaseAcknowledgedConsumer(IntakeDbContext db, TimeProvider clock) : IConsumer<CaseAcknowledged>
+internal sealed class CaseAcknowledgedConsumer(IntakeDbContext db, TimeProvider clock) : IConsumer<CaseAcknowledged>
 {
     public Task Consume(ConsumeContext<CaseAcknowledged> context) =>
         db.HandleOnceAsync<CaseAcknowledgedConsumer>(context, clock.GetUtcNow(), ct =>

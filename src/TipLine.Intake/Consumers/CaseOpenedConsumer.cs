@@ -7,7 +7,7 @@ using TipLine.Intake.Reports;
 namespace TipLine.Intake.Consumers;
 
 /// <summary>The report reached its team's queue: the safety net stops watching it.</summary>
-public sealed class CaseOpenedConsumer(IntakeDbContext db, TimeProvider clock) : IConsumer<CaseOpened>
+internal sealed class CaseOpenedConsumer(IntakeDbContext db, TimeProvider clock) : IConsumer<CaseOpened>
 {
     public Task Consume(ConsumeContext<CaseOpened> context) =>
         db.HandleOnceAsync<CaseOpenedConsumer>(context, clock.GetUtcNow(), ct =>

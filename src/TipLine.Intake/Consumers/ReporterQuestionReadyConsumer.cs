@@ -14,7 +14,7 @@ namespace TipLine.Intake.Consumers;
 /// A team question, translated: it waits for a web reporter at /report/followup (who is told so, when they left a contact
 /// for it), or is queued as a text or an email.
 /// </summary>
-public sealed class ReporterQuestionReadyConsumer(IntakeDbContext db, IOptions<ReplyNoticeOptions> notices, TimeProvider clock)
+internal sealed class ReporterQuestionReadyConsumer(IntakeDbContext db, IOptions<ReplyNoticeOptions> notices, TimeProvider clock)
     : IConsumer<ReporterQuestionReady>
 {
     public Task Consume(ConsumeContext<ReporterQuestionReady> context) =>

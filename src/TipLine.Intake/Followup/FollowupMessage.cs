@@ -1,7 +1,7 @@
 namespace TipLine.Intake.Followup;
 
 /// <summary>One message of the anonymous conversation, in the reporter's language where we could translate it.</summary>
-public sealed class FollowupMessage
+internal sealed class FollowupMessage
 {
     public Guid Id { get; init; }
     public Guid ReportId { get; init; }

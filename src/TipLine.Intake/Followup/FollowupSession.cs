@@ -7,7 +7,7 @@ namespace TipLine.Intake.Followup;
 /// After a correct code and passphrase, a short-lived encrypted cookie lets the reporter read and
 /// answer without typing them again. It names only the report id.
 /// </summary>
-public sealed class FollowupSession(IDataProtectionProvider protection)
+internal sealed class FollowupSession(IDataProtectionProvider protection)
 {
     public const string CookieName = "tl_followup";
     private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(30);

@@ -5,10 +5,10 @@ using TipLine.Intake.Reports;
 
 namespace TipLine.Intake.Followup;
 
-public sealed record FollowupView(ReportStatus Status, IReadOnlyList<FollowupMessage> Messages);
+internal sealed record FollowupView(ReportStatus Status, IReadOnlyList<FollowupMessage> Messages);
 
 /// <summary>The reporter's side of the anonymous conversation.</summary>
-public sealed class FollowupThread(IntakeDbContext db, TimeProvider clock)
+internal sealed class FollowupThread(IntakeDbContext db, TimeProvider clock)
 {
     public const int MaxAnswerLength = 5000;
 

@@ -3,10 +3,10 @@ using ImageMagick;
 namespace TipLine.Intake.Pictures;
 
 /// <summary>A picture the team may see: re-encoded pixels and nothing else.</summary>
-public sealed record CleanPicture(string ContentType, byte[] Content);
+internal sealed record CleanPicture(string ContentType, byte[] Content);
 
 /// <summary>What became of a file: a clean copy, or why there is none (said on the case; the original stays sealed).</summary>
-public sealed record PictureOutcome(CleanPicture? Picture, string? Refused)
+internal sealed record PictureOutcome(CleanPicture? Picture, string? Refused)
 {
     public static PictureOutcome Refuse(string why) => new(null, why);
 }
@@ -20,7 +20,7 @@ public sealed record PictureOutcome(CleanPicture? Picture, string? Refused)
 /// <see cref="MaxPixels"/> or <see cref="MaxSide"/>, by its header, is refused before its pixels are decoded, and
 /// ImageMagick's own resource limits hold during decoding: a decompression bomb costs little.
 /// </summary>
-public static class PictureCleaner
+internal static class PictureCleaner
 {
     public const int MaxSide = 12_000;
     public const long MaxPixels = 50_000_000;

@@ -3,7 +3,7 @@ using TipLine.Bus.Work;
 namespace TipLine.Intake.ProviderCopies;
 
 /// <summary>What of Twilio's copy of a tip is to go.</summary>
-public enum CopyKind
+internal enum CopyKind
 {
     /// <summary>A voicemail recording (<see cref="PendingCopyDeletion.ResourceSid"/> is its RecordingSid, the parent its call).</summary>
     Recording,
@@ -19,7 +19,7 @@ public enum CopyKind
 /// A copy Twilio still holds of something TipLine has committed: queued in the same transaction as TipLine's own copy,
 /// deleted through Twilio's API by <see cref="StoredCopyDeleter"/>. Holds provider ids only, never content.
 /// </summary>
-public sealed class PendingCopyDeletion : IQueuedItem
+internal sealed class PendingCopyDeletion : IQueuedItem
 {
     public Guid Id { get; init; }
     public CopyKind Kind { get; init; }

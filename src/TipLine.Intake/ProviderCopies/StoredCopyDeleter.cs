@@ -8,7 +8,7 @@ namespace TipLine.Intake.ProviderCopies;
 /// Deletes one copy Twilio keeps (kind <see cref="Kind"/>): a recording, an MMS file, or an inbound text's body. Done, or
 /// already gone, removes the item; Twilio's failures are retried by the queue; a refusal is parked for administrators.
 /// </summary>
-public sealed class StoredCopyDeleter(IntakeDbContext db, TwilioStoredCopies twilio, ILogger<StoredCopyDeleter> log)
+internal sealed class StoredCopyDeleter(IntakeDbContext db, TwilioStoredCopies twilio, ILogger<StoredCopyDeleter> log)
     : IWorkHandler<PendingCopyDeletion>
 {
     public const string Kind = "TwilioCopy";

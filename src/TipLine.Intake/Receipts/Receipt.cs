@@ -4,7 +4,7 @@ namespace TipLine.Intake.Receipts;
 /// How an anonymous reporter comes back: a random code (looked up by its keyed hash) and a
 /// passphrase stored only as a slow hash. Wrong guesses count towards a lockout.
 /// </summary>
-public sealed class Receipt
+internal sealed class Receipt
 {
     public Guid ReportId { get; init; }
     public required byte[] CodeLookup { get; init; }

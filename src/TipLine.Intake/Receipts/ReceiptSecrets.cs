@@ -6,10 +6,10 @@ using TipLine.Intake.Reporters;
 namespace TipLine.Intake.Receipts;
 
 /// <summary>What the reporter writes down: shown once, never stored in the clear.</summary>
-public sealed record ReceiptCredentials(string Code, string Passphrase);
+internal sealed record ReceiptCredentials(string Code, string Passphrase);
 
 /// <summary>Generates receipt codes and passphrases and hashes them.</summary>
-public sealed class ReceiptSecrets(IOptions<PrivacyOptions> options)
+internal sealed class ReceiptSecrets(IOptions<PrivacyOptions> options)
 {
     // Crockford base32 without I, L, O, U: easy to read aloud and to copy by hand.
     private const string Alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";

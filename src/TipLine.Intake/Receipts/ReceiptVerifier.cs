@@ -4,16 +4,16 @@ using Microsoft.Extensions.Options;
 
 namespace TipLine.Intake.Receipts;
 
-public enum ReceiptCheck
+internal enum ReceiptCheck
 {
     Valid,
     Wrong,
     Locked,
 }
 
-public sealed record ReceiptVerification(ReceiptCheck Check, Guid ReportId);
+internal sealed record ReceiptVerification(ReceiptCheck Check, Guid ReportId);
 
-public sealed class ReceiptOptions
+internal sealed class ReceiptOptions
 {
     public int MaxFailedAttempts { get; set; } = 5;
     public TimeSpan Lockout { get; set; } = TimeSpan.FromMinutes(15);
@@ -25,7 +25,7 @@ public sealed class ReceiptOptions
 /// Checks a code and passphrase. Wrong guesses are slowed down and, after a few, lock the receipt
 /// for a while. An unknown code costs the same hashing work as a known one.
 /// </summary>
-public sealed class ReceiptVerifier(IntakeDbContext db, ReceiptSecrets secrets, IOptions<ReceiptOptions> options, TimeProvider clock)
+internal sealed class ReceiptVerifier(IntakeDbContext db, ReceiptSecrets secrets, IOptions<ReceiptOptions> options, TimeProvider clock)
 {
     private static readonly byte[] DecoySalt = RandomNumberGenerator.GetBytes(16);
 

@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace TipLine.Intake.Reporters;
 
 /// <summary>Keys from configuration (Privacy:*), each 32 random bytes in base64. Checked at start-up.</summary>
-public sealed class PrivacyOptions
+internal sealed class PrivacyOptions
 {
     [Required, Base64Key] public string PseudonymKey { get; set; } = "";
     [Required, Base64Key] public string SealedContactKey { get; set; } = "";
@@ -20,7 +20,7 @@ public sealed class PrivacyOptions
 }
 
 [AttributeUsage(AttributeTargets.Property)]
-public sealed class Base64KeyAttribute : ValidationAttribute
+internal sealed class Base64KeyAttribute : ValidationAttribute
 {
     public Base64KeyAttribute() : base("{0} must be 32 random bytes in base64 (e.g. openssl rand -base64 32).") { }
 

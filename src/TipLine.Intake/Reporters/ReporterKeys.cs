@@ -9,7 +9,7 @@ namespace TipLine.Intake.Reporters;
 /// channel + address: what intake threads follow-ups and opt-outs on. It never leaves intake and is never shown: the team
 /// sees the thread's random <see cref="ReporterLabel"/>, which nobody can compute from a phone number or an address.
 /// </summary>
-public sealed class ReporterKeys(IOptions<PrivacyOptions> options)
+internal sealed class ReporterKeys(IOptions<PrivacyOptions> options)
 {
     private readonly byte[] key = PrivacyOptions.KeyBytes(options.Value.PseudonymKey);
 

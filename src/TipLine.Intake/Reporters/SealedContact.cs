@@ -4,7 +4,7 @@ namespace TipLine.Intake.Reporters;
 /// A reporter's contact coordinates, encrypted (AES-GCM). Only the reply relay unseals them, at
 /// send time; they are purged after the retention period.
 /// </summary>
-public sealed class SealedContact
+internal sealed class SealedContact
 {
     public Guid Id { get; init; }
     public Guid ReportId { get; init; }

@@ -9,7 +9,7 @@ namespace TipLine.Intake.Reporters;
 /// Seals contact coordinates with AES-GCM (key from configuration). Lives in intake, whose
 /// tables the team's code cannot reach; only the reply relay calls <see cref="UnsealAsync"/>.
 /// </summary>
-public sealed class SealedContactStore(IntakeDbContext db, IOptions<PrivacyOptions> options, TimeProvider clock)
+internal sealed class SealedContactStore(IntakeDbContext db, IOptions<PrivacyOptions> options, TimeProvider clock)
 {
     private const int NonceSize = 12;
     private const int TagSize = 16;

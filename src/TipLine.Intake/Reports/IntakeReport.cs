@@ -1,6 +1,6 @@
 namespace TipLine.Intake.Reports;
 
-public enum ReportStatus
+internal enum ReportStatus
 {
     Received,
     InQueue,
@@ -11,7 +11,7 @@ public enum ReportStatus
 /// An accepted tip as intake holds it. ProviderKey is the channel's own id for the submission
 /// (the web form's submission id, later Twilio's MessageSid or an IMAP UID): the dedupe key.
 /// </summary>
-public sealed class IntakeReport
+internal sealed class IntakeReport
 {
     public Guid Id { get; init; }
     public Guid SchoolId { get; init; }

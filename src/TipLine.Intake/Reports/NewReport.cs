@@ -7,7 +7,7 @@ namespace TipLine.Intake.Reports;
 /// The contact, if any, is sealed and never leaves intake. Attachment ids are published with the report, and so is whether
 /// the provider vouched for the sender (<see cref="Contracts.ReportSubmitted"/>).
 /// </summary>
-public sealed record NewReport(
+internal sealed record NewReport(
     Guid SchoolId,
     string Channel,
     string ProviderKey,
@@ -20,4 +20,4 @@ public sealed record NewReport(
     bool NotTranscribed = false);
 
 /// <summary>How to reach a reporter: a channel (sms, email) and an address on it.</summary>
-public sealed record ReporterContact(string Channel, string Address);
+internal sealed record ReporterContact(string Channel, string Address);

@@ -8,14 +8,14 @@ using TipLine.Intake.Reporters;
 
 namespace TipLine.Intake.Reports;
 
-public sealed record Acceptance(Guid ReportId, bool Duplicate, ReceiptCredentials? Receipt);
+internal sealed record Acceptance(Guid ReportId, bool Duplicate, ReceiptCredentials? Receipt);
 
 /// <summary>
 /// The one path every channel takes to accept a tip: dedupe on the provider's id, de-identify,
 /// then commit report, sealed contact, receipt and outbox row in one transaction. A tip counts as
 /// accepted only once that commit succeeded.
 /// </summary>
-public sealed class ReportAcceptance(
+internal sealed class ReportAcceptance(
     IntakeDbContext db,
     SealedContactStore contacts,
     ReceiptSecrets receipts,

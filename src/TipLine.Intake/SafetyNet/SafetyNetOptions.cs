@@ -1,6 +1,6 @@
 namespace TipLine.Intake.SafetyNet;
 
-public sealed class SafetyNetOptions
+internal sealed class SafetyNetOptions
 {
     /// <summary>A report not in a team queue this long after acceptance is published again.</summary>
     public TimeSpan RouteWithin { get; set; } = TimeSpan.FromMinutes(2);

@@ -7,7 +7,7 @@ using TipLine.Intake.Reporters;
 namespace TipLine.Intake.SafetyNet;
 
 /// <summary>Runs the unrouted-report sweep and the sealed-contact purge on a timer.</summary>
-public sealed class SafetyNetService(
+internal sealed class SafetyNetService(
     IServiceScopeFactory scopes, IOptions<SafetyNetOptions> options, TimeProvider clock, ILogger<SafetyNetService> log) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

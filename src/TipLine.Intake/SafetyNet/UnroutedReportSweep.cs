@@ -13,7 +13,7 @@ namespace TipLine.Intake.SafetyNet;
 /// are published again (routing and the team queue are idempotent per report), and their count is
 /// published for administrators, with the queued work given up (which is removed after the contact retention period).
 /// </summary>
-public sealed class UnroutedReportSweep(
+internal sealed class UnroutedReportSweep(
     IntakeDbContext db, IEnumerable<QueuedKind> queues, IOptions<SafetyNetOptions> options, IOptions<PrivacyOptions> privacy, TimeProvider clock,
     ILogger<UnroutedReportSweep> log)
 {

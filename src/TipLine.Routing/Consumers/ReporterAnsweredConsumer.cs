@@ -8,7 +8,7 @@ using TipLine.Routing.Translation;
 namespace TipLine.Routing.Consumers;
 
 /// <summary>A reporter's answer is translated into the team's language for the case conversation.</summary>
-public sealed class ReporterAnsweredConsumer(
+internal sealed class ReporterAnsweredConsumer(
     RoutingDbContext db, TipTranslation translation, SchoolDirectory directory, TimeProvider clock) : IConsumer<ReporterAnswered>
 {
     public Task Consume(ConsumeContext<ReporterAnswered> context) =>

@@ -7,7 +7,7 @@ using TipLine.Routing.Translation;
 namespace TipLine.Routing.Consumers;
 
 /// <summary>A team question goes to the reporter in the reporter's language when a pair exists, else as written.</summary>
-public sealed class TeamQuestionAskedConsumer(RoutingDbContext db, TipTranslation translation, TimeProvider clock) : IConsumer<TeamQuestionAsked>
+internal sealed class TeamQuestionAskedConsumer(RoutingDbContext db, TipTranslation translation, TimeProvider clock) : IConsumer<TeamQuestionAsked>
 {
     public Task Consume(ConsumeContext<TeamQuestionAsked> context) =>
         db.HandleOnceAsync<TeamQuestionAskedConsumer>(context, clock.GetUtcNow(), async ct =>

@@ -10,7 +10,7 @@ namespace TipLine.Routing.Translation;
 /// per field saves most of its CPU. Each text becomes a &lt;div&gt;, which Apertium keeps as format;
 /// the reporter's own &lt; &gt; &amp; are escaped, so nothing they type is read as markup.
 /// </summary>
-public static partial class ApyParagraphs
+internal static partial class ApyParagraphs
 {
     public static string Join(IReadOnlyList<string> texts)
     {

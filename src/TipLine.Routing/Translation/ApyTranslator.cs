@@ -10,7 +10,7 @@ namespace TipLine.Routing.Translation;
 /// cached; a tip's texts go together to POST /translate as one HTML document (ApyParagraphs).
 /// Any failure answers null and is logged without the text.
 /// </summary>
-public sealed class ApyTranslator(HttpClient http, IOptions<TranslationOptions> options, TimeProvider clock, ILogger<ApyTranslator> log) : ITranslator
+internal sealed class ApyTranslator(HttpClient http, IOptions<TranslationOptions> options, TimeProvider clock, ILogger<ApyTranslator> log) : ITranslator
 {
     private static readonly Dictionary<string, string> Iso639_3 = new(StringComparer.OrdinalIgnoreCase)
     {

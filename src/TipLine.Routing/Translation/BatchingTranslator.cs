@@ -6,7 +6,7 @@ namespace TipLine.Routing.Translation;
 /// for several tips costs little more than one for a single tip. A tip waits only while another
 /// request for its pair is under way: on its own it goes at once.
 /// </summary>
-public sealed class BatchingTranslator(Func<ITranslator> engine) : ITranslator
+internal sealed class BatchingTranslator(Func<ITranslator> engine) : ITranslator
 {
     /// <summary>Characters per request, so a long batch stays well inside the engine's time limit.</summary>
     public const int MaxCharacters = 8000;

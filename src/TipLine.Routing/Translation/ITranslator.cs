@@ -1,7 +1,7 @@
 namespace TipLine.Routing.Translation;
 
 /// <summary>Machine translation between our language codes (en, es, vi, zh-Hans, ar, ...).</summary>
-public interface ITranslator
+internal interface ITranslator
 {
     /// <summary>
     /// The texts translated, in order, or null when the pair is missing or the engine failed (the

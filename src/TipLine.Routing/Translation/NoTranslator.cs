@@ -1,7 +1,7 @@
 namespace TipLine.Routing.Translation;
 
 /// <summary>Used when no translation engine is configured: every pair is missing.</summary>
-public sealed class NoTranslator : ITranslator
+internal sealed class NoTranslator : ITranslator
 {
     public Task<IReadOnlyList<string>?> TranslateAsync(IReadOnlyList<string> texts, string from, string to, CancellationToken ct) =>
         Task.FromResult<IReadOnlyList<string>?>(null);

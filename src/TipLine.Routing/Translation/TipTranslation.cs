@@ -2,10 +2,10 @@ using TipLine.Contracts;
 
 namespace TipLine.Routing.Translation;
 
-public sealed record TranslatedTip(TipContent? Translation, bool NeedsTranslation);
+internal sealed record TranslatedTip(TipContent? Translation, bool NeedsTranslation);
 
 /// <summary>Translates every part of a tip in one request, or marks it "needs translation" if that failed.</summary>
-public sealed class TipTranslation(ITranslator translator)
+internal sealed class TipTranslation(ITranslator translator)
 {
     public async Task<TranslatedTip> TranslateAsync(TipContent original, string from, string to, CancellationToken ct)
     {

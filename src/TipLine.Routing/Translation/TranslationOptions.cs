@@ -1,6 +1,6 @@
 namespace TipLine.Routing.Translation;
 
-public sealed class TranslationOptions
+internal sealed class TranslationOptions
 {
     /// <summary>Apertium APY's base URL, e.g. http://127.0.0.1:2737. Empty: every foreign-language tip is marked "needs translation".</summary>
     public string? ApyBaseUrl { get; set; }

@@ -8,7 +8,7 @@ namespace TipLine.Routing.Urgency;
 /// One language's reviewed urgency keywords (Keywords/&lt;code&gt;.txt, format in Keywords/README.md), compiled to one
 /// pattern per category.
 /// </summary>
-public sealed class KeywordList
+internal sealed class KeywordList
 {
     public static readonly IReadOnlyList<string> Categories = ["weapon", "threat", "self-harm", "bullying", "soon"];
 
@@ -86,7 +86,7 @@ public sealed class KeywordList
 }
 
 /// <summary>A tip's text prepared once for every list: lower case, and lower case without accents.</summary>
-public sealed record TipText(string Lower, string Folded)
+internal sealed record TipText(string Lower, string Folded)
 {
     public static TipText Of(string text)
     {

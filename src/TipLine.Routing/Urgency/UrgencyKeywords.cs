@@ -1,7 +1,7 @@
 namespace TipLine.Routing.Urgency;
 
 /// <summary>The keyword lists shipped in Keywords/, one per reporter language, loaded once.</summary>
-public static class UrgencyKeywords
+internal static class UrgencyKeywords
 {
     private const string Prefix = "urgency-keywords/";
 

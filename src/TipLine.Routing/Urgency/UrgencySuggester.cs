@@ -2,7 +2,7 @@ using TipLine.Contracts;
 
 namespace TipLine.Routing.Urgency;
 
-public sealed record UrgencySuggestion(SuggestedUrgency Urgency, IReadOnlyList<string> Categories);
+internal sealed record UrgencySuggestion(SuggestedUrgency Urgency, IReadOnlyList<string> Categories);
 
 /// <summary>
 /// Suggests urgency from what a tip says (weapon, explicit threat, time and place, self-harm) so that it routes and
@@ -10,7 +10,7 @@ public sealed record UrgencySuggestion(SuggestedUrgency Urgency, IReadOnlyList<s
 /// a threat counts even when the tip's language was detected wrongly, or it mixes languages, or there is no translation.
 /// It reads the tip, never a student: the team sets the level of concern.
 /// </summary>
-public static class UrgencySuggester
+internal static class UrgencySuggester
 {
     public static UrgencySuggestion Suggest(bool dangerNow, params IEnumerable<string?> texts)
     {

@@ -8,7 +8,7 @@ namespace TipLine.Teams.Alerts;
 /// anything about the reporter. A tip nobody can read yet says so ("in Vietnamese, not yet translated"): the member who
 /// opens it knows to find a reader.
 /// </summary>
-public static class AlertText
+internal static class AlertText
 {
     public static string For(Alert alert)
     {

@@ -14,7 +14,7 @@ namespace TipLine.Teams.Alerts;
 /// delivery status of alert texts (a failure falls back to email). <see cref="TwilioWebhookFilter"/> first; 413 or 403 and nothing done otherwise.
 /// Both are safe to repeat: acknowledging twice changes nothing, and a failure gets one fallback.
 /// </summary>
-public static class AlertWebhooks
+internal static class AlertWebhooks
 {
     public const string ReplyPath = "/twilio/alerts/sms";
     public const string StatusPath = "/twilio/alerts/status";

@@ -10,7 +10,7 @@ namespace TipLine.Teams.Alerts;
 /// Sends an alert by email through the one SMTP path (with its retries): the subject and text of <see cref="AlertText"/>, so
 /// only the school, the suggested urgency and a link, because email is not secure. Returns the outcome so escalation can fall back.
 /// </summary>
-public sealed class EmailAlertSender(MailSender mail, IOptions<AlertOptions> options, ILogger<EmailAlertSender> log) : IAlertSender
+internal sealed class EmailAlertSender(MailSender mail, IOptions<AlertOptions> options, ILogger<EmailAlertSender> log) : IAlertSender
 {
     public AlertMethod Method => AlertMethod.Email;
 

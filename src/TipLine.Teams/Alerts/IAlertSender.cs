@@ -2,7 +2,7 @@ using TipLine.Contracts;
 
 namespace TipLine.Teams.Alerts;
 
-public enum AlertMethod
+internal enum AlertMethod
 {
     Sms,
     Email,
@@ -13,16 +13,16 @@ public enum AlertMethod
 /// <paramref name="ReplyCode"/> is the short code a staff member can text back to acknowledge. A digest counts
 /// <paramref name="Tips"/> tips and names their schools.
 /// </summary>
-public sealed record Alert(string SchoolName, SuggestedUrgency Urgency, Uri Link, string? ReplyCode = null, int Tips = 1, string? Unread = null);
+internal sealed record Alert(string SchoolName, SuggestedUrgency Urgency, Uri Link, string? ReplyCode = null, int Tips = 1, string? Unread = null);
 
 /// <summary>
 /// <paramref name="Sent"/>: the provider took the alert (a later delivery failure may still be reported).
 /// Not sent: refused or still failing after retries, so escalation falls back to the other method.
 /// </summary>
-public sealed record AlertOutcome(bool Sent, string Detail, string? ProviderId = null);
+internal sealed record AlertOutcome(bool Sent, string Detail, string? ProviderId = null);
 
 /// <summary>One way to reach a staff member (SMS through Twilio, email through SMTP).</summary>
-public interface IAlertSender
+internal interface IAlertSender
 {
     AlertMethod Method { get; }
 

@@ -7,7 +7,7 @@ namespace TipLine.Teams.Alerts;
 /// locale data does not name every one of them (Haitian Creole is missing from some ICU builds); other codes fall back
 /// to the platform, then to the code.
 /// </summary>
-public static class LanguageNames
+internal static class LanguageNames
 {
     private static readonly Dictionary<string, (string English, string Native)> Reporter = new(StringComparer.OrdinalIgnoreCase)
     {

@@ -5,7 +5,7 @@ using TipLine.Twilio.Messages;
 
 namespace TipLine.Teams.Alerts;
 
-public sealed class AlertOptions
+internal sealed class AlertOptions
 {
     /// <summary>The Twilio number alerts are sent from (E.164).</summary>
     public string SmsFrom { get; set; } = "";
@@ -24,7 +24,7 @@ public sealed class AlertOptions
 /// Sends an alert by SMS through Twilio's Messages API (with its retry rules). The outcome is
 /// returned so escalation can fall back to email when it was refused or failed.
 /// </summary>
-public sealed class SmsAlertSender(
+internal sealed class SmsAlertSender(
     TwilioMessagesClient twilio, IOptions<AlertOptions> options, IOptions<TwilioOptions> account, ILogger<SmsAlertSender> log) : IAlertSender
 {
     public AlertMethod Method => AlertMethod.Sms;

@@ -6,7 +6,7 @@ namespace TipLine.Teams.Alerts;
 /// Why nobody on the team can read a tip yet, in words for an alert and the case page ("in Vietnamese, not yet
 /// translated"); null when it can be read.
 /// </summary>
-public static class UnreadNote
+internal static class UnreadNote
 {
     public static string? For(TipReadability readability, string language) => readability switch
     {

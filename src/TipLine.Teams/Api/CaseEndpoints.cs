@@ -12,23 +12,23 @@ using TipLine.Teams.SystemStatus;
 
 namespace TipLine.Teams.Api;
 
-public sealed record LoginRequest(string Email, string Password);
+internal sealed record LoginRequest(string Email, string Password);
 
-public sealed record AcknowledgeRequest;
+internal sealed record AcknowledgeRequest;
 
-public sealed record QuestionRequest(string Text);
+internal sealed record QuestionRequest(string Text);
 
-public sealed record HealthResponse(int UnroutedReports, DateTimeOffset? OldestUnroutedAcceptedAt, DateTimeOffset? CountedAt,
+internal sealed record HealthResponse(int UnroutedReports, DateTimeOffset? OldestUnroutedAcceptedAt, DateTimeOffset? CountedAt,
     IReadOnlyList<DeadWorkItems> DeadWork);
 
 /// <summary>Queued work a module gave up, of one kind and error type (never content).</summary>
-public sealed record DeadWorkItems(string Module, string Kind, string Error, int Count);
+internal sealed record DeadWorkItems(string Module, string Kind, string Error, int Count);
 
 /// <summary>
 /// The team queue as JSON, described at /openapi/v1.json. The staff cookie is SameSite=Strict and
 /// every write takes a JSON body, so a cross-site form cannot drive these endpoints.
 /// </summary>
-public static class CaseEndpoints
+internal static class CaseEndpoints
 {
     public static IEndpointRouteBuilder MapTeamsApi(this IEndpointRouteBuilder endpoints)
     {

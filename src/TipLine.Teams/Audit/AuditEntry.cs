@@ -1,7 +1,7 @@
 namespace TipLine.Teams.Audit;
 
 /// <summary>One line of the append-only audit log: who did what to which case, when, and whether it was allowed.</summary>
-public sealed class AuditEntry
+internal sealed class AuditEntry
 {
     public long Id { get; init; }
     public DateTimeOffset At { get; init; }

@@ -1,6 +1,6 @@
 namespace TipLine.Teams.Audit;
 
-public static class AuditActions
+internal static class AuditActions
 {
     public const string ViewQueue = "queue.view";
     public const string ViewCase = "case.view";
@@ -17,7 +17,7 @@ public static class AuditActions
 }
 
 /// <summary>Appends to the audit log in the caller's unit of work; triggers (see the migrations) forbid changing past entries.</summary>
-public sealed class AuditLog(TeamsDbContext db, TimeProvider clock)
+internal sealed class AuditLog(TeamsDbContext db, TimeProvider clock)
 {
     public void Record(Guid actorId, string action, Guid? caseId, bool allowed) =>
         db.AuditEntries.Add(new AuditEntry { At = clock.GetUtcNow(), ActorId = actorId, Action = action, CaseId = caseId, Allowed = allowed });

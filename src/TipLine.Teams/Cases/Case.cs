@@ -3,7 +3,7 @@ using TipLine.Contracts;
 namespace TipLine.Teams.Cases;
 
 /// <summary>A routed tip in a team's queue. It holds a pseudonym, never the reporter's contact details.</summary>
-public sealed class Case
+internal sealed class Case
 {
     public Guid Id { get; init; }
     public Guid ReportId { get; init; }

@@ -1,7 +1,7 @@
 namespace TipLine.Teams.Cases;
 
 /// <summary>One message of the anonymous conversation as the team sees it.</summary>
-public sealed class CaseMessage
+internal sealed class CaseMessage
 {
     public Guid Id { get; init; }
     public Guid CaseId { get; init; }

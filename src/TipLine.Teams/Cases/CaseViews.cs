@@ -2,12 +2,12 @@ using TipLine.Contracts;
 
 namespace TipLine.Teams.Cases;
 
-public sealed record QueueItem(
+internal sealed record QueueItem(
     Guid CaseId, string SchoolName, SuggestedUrgency SuggestedUrgency, IReadOnlyList<string> Categories, bool DangerNow,
     string Channel, string Pseudonym, string ReporterLanguage, bool NeedsTranslation, DateTimeOffset AcceptedAt,
     bool Acknowledged, bool AssignedToMe);
 
-public sealed record ConversationItem(
+internal sealed record ConversationItem(
     Guid Id, bool FromReporter, string? AuthorName, string Text, string Language, string? Translation, bool NeedsTranslation,
     DateTimeOffset CreatedAt, string? DeliveryStatus);
 
@@ -15,7 +15,7 @@ public sealed record ConversationItem(
 /// The case page: original and translation side by side, and every alert sent about the case. No contact detail exists here to show. Attachments are played
 /// from /staff/cases/{caseId}/attachments/{id}.
 /// </summary>
-public sealed record CaseDetail(
+internal sealed record CaseDetail(
     Guid CaseId, string SchoolName, string Channel, string Pseudonym, string ReporterLanguage, string TeamLanguage,
     TipContent Original, TipContent? Translation, bool NeedsTranslation, SuggestedUrgency SuggestedUrgency,
     IReadOnlyList<string> Categories, bool DangerNow, DateTimeOffset AcceptedAt, DateTimeOffset RoutedAt,
@@ -23,11 +23,11 @@ public sealed record CaseDetail(
     IReadOnlyList<Guid> AttachmentIds, IReadOnlyList<Escalation.AlertItem> Alerts, bool? SenderVerified,
     TipReadability Readability);
 
-public enum CaseAccess
+internal enum CaseAccess
 {
     Allowed,
     NotFound,
     Forbidden,
 }
 
-public sealed record CaseResult<T>(CaseAccess Access, T? Value = default);
+internal sealed record CaseResult<T>(CaseAccess Access, T? Value = default);

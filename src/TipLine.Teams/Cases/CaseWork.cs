@@ -13,7 +13,7 @@ namespace TipLine.Teams.Cases;
 /// What a staff member does with cases, for the pages and the API alike. A member reaches only
 /// their own team's cases and the cases they are on call for; every view and action, allowed or not, is audited.
 /// </summary>
-public sealed class CaseWork(
+internal sealed class CaseWork(
     TeamsDbContext db, SchoolDirectory directory, AuditLog audit, AttachmentStore attachments, AlertTimeline alerts, TimeProvider clock)
 {
     public const int MaxQuestionLength = 2000;

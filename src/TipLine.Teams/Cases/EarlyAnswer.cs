@@ -4,7 +4,7 @@ namespace TipLine.Teams.Cases;
 /// A reporter's answer that arrived before its case was opened (the two travel separately). It is
 /// kept here and joins the conversation the moment the case opens, instead of failing and being lost.
 /// </summary>
-public sealed class EarlyAnswer
+internal sealed class EarlyAnswer
 {
     public Guid AnswerId { get; init; }
     public Guid ReportId { get; init; }

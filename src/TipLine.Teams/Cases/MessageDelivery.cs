@@ -1,7 +1,7 @@
 namespace TipLine.Teams.Cases;
 
 /// <summary>The latest delivery status of a question sent to the reporter (sent, delivered, failed, not sent after STOP).</summary>
-public sealed class MessageDelivery
+internal sealed class MessageDelivery
 {
     public Guid MessageId { get; init; }
     public required string Status { get; set; }

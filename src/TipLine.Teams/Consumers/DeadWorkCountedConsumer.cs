@@ -6,7 +6,7 @@ using TipLine.Teams.SystemStatus;
 namespace TipLine.Teams.Consumers;
 
 /// <summary>Keeps each module's newest count of work given up for the administrators' view; older counts arriving late are ignored.</summary>
-public sealed class DeadWorkCountedConsumer(TeamsDbContext db) : IConsumer<DeadWorkCounted>
+internal sealed class DeadWorkCountedConsumer(TeamsDbContext db) : IConsumer<DeadWorkCounted>
 {
     public async Task Consume(ConsumeContext<DeadWorkCounted> context)
     {

@@ -7,7 +7,7 @@ using TipLine.Teams.Cases;
 namespace TipLine.Teams.Consumers;
 
 /// <summary>A file added to a report (a cleaned MMS picture) joins its case; kept aside if the case is not open yet.</summary>
-public sealed class ReportAttachmentAddedConsumer(TeamsDbContext db, TimeProvider clock) : IConsumer<ReportAttachmentAdded>
+internal sealed class ReportAttachmentAddedConsumer(TeamsDbContext db, TimeProvider clock) : IConsumer<ReportAttachmentAdded>
 {
     public Task Consume(ConsumeContext<ReportAttachmentAdded> context) =>
         db.HandleOnceAsync<ReportAttachmentAddedConsumer>(context, clock.GetUtcNow(), async ct =>

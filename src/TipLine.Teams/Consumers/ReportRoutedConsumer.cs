@@ -12,7 +12,7 @@ namespace TipLine.Teams.Consumers;
 /// Opens the case in the team's queue, once per report however often the report is routed, with the escalation that
 /// alerts the team about it.
 /// </summary>
-public sealed class ReportRoutedConsumer(TeamsDbContext db, EscalationStart escalation, TimeProvider clock) : IConsumer<ReportRouted>
+internal sealed class ReportRoutedConsumer(TeamsDbContext db, EscalationStart escalation, TimeProvider clock) : IConsumer<ReportRouted>
 {
     public Task Consume(ConsumeContext<ReportRouted> context) =>
         db.HandleOnceAsync<ReportRoutedConsumer>(context, clock.GetUtcNow(), async ct =>

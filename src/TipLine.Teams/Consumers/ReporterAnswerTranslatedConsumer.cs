@@ -7,7 +7,7 @@ using TipLine.Teams.Cases;
 namespace TipLine.Teams.Consumers;
 
 /// <summary>The reporter's answer joins the case conversation, original and translation; kept aside if the case is not open yet.</summary>
-public sealed class ReporterAnswerTranslatedConsumer(TeamsDbContext db, TimeProvider clock) : IConsumer<ReporterAnswerTranslated>
+internal sealed class ReporterAnswerTranslatedConsumer(TeamsDbContext db, TimeProvider clock) : IConsumer<ReporterAnswerTranslated>
 {
     public Task Consume(ConsumeContext<ReporterAnswerTranslated> context) =>
         db.HandleOnceAsync<ReporterAnswerTranslatedConsumer>(context, clock.GetUtcNow(), async ct =>

@@ -7,7 +7,7 @@ using TipLine.Teams.Cases;
 namespace TipLine.Teams.Consumers;
 
 /// <summary>Shows on the case whether a question reached the reporter; a late, older status never overwrites a newer one.</summary>
-public sealed class ReporterMessageStatusChangedConsumer(TeamsDbContext db, TimeProvider clock) : IConsumer<ReporterMessageStatusChanged>
+internal sealed class ReporterMessageStatusChangedConsumer(TeamsDbContext db, TimeProvider clock) : IConsumer<ReporterMessageStatusChanged>
 {
     public Task Consume(ConsumeContext<ReporterMessageStatusChanged> context) =>
         db.HandleOnceAsync<ReporterMessageStatusChangedConsumer>(context, clock.GetUtcNow(), async ct =>

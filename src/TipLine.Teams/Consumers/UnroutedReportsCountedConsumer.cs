@@ -6,7 +6,7 @@ using TipLine.Teams.SystemStatus;
 namespace TipLine.Teams.Consumers;
 
 /// <summary>Keeps the newest safety-net count for the administrators' view; older counts arriving late are ignored.</summary>
-public sealed class UnroutedReportsCountedConsumer(TeamsDbContext db) : IConsumer<UnroutedReportsCounted>
+internal sealed class UnroutedReportsCountedConsumer(TeamsDbContext db) : IConsumer<UnroutedReportsCounted>
 {
     public async Task Consume(ConsumeContext<UnroutedReportsCounted> context)
     {

@@ -9,7 +9,7 @@ namespace TipLine.Teams.Escalation;
 /// The acknowledgement link in an alert: /staff/ack/{token}, where the token is the alert attempt's id and an expiry,
 /// signed with HMAC-SHA256 (key from configuration) and checked in constant time. The attempt row makes it single-use.
 /// </summary>
-public sealed class AckLinks(IOptions<EscalationOptions> options)
+internal sealed class AckLinks(IOptions<EscalationOptions> options)
 {
     public const string PathPrefix = "/staff/ack/";
     private const int MacLength = 16;

@@ -4,10 +4,10 @@ using TipLine.Directory;
 namespace TipLine.Teams.Escalation;
 
 /// <summary>Time from a tip's acceptance to its first acknowledgement, for one team or (Team null) the district.</summary>
-public sealed record AckTimeRow(Guid? TeamId, string Team, long Acknowledged, long Waiting, double? MedianSeconds, double? P95Seconds);
+internal sealed record AckTimeRow(Guid? TeamId, string Team, long Acknowledged, long Waiting, double? MedianSeconds, double? P95Seconds);
 
 /// <summary>How fast tips reach a person: median and 95th percentile of time to first acknowledgement, per team and overall.</summary>
-public sealed class AckTimes(TeamsDbContext db, SchoolDirectory directory, TimeProvider clock)
+internal sealed class AckTimes(TeamsDbContext db, SchoolDirectory directory, TimeProvider clock)
 {
     public static readonly TimeSpan Window = TimeSpan.FromDays(90);
 

@@ -5,7 +5,7 @@ using TipLine.Teams.Cases;
 
 namespace TipLine.Teams.Escalation;
 
-public enum LinkState
+internal enum LinkState
 {
     Valid,
     Invalid,
@@ -14,9 +14,9 @@ public enum LinkState
 }
 
 /// <summary>What an acknowledgement link is about: only what the alert itself said.</summary>
-public sealed record AckLinkView(LinkState State, string? SchoolName = null, Contracts.SuggestedUrgency? Urgency = null, Guid? CaseId = null);
+internal sealed record AckLinkView(LinkState State, string? SchoolName = null, Contracts.SuggestedUrgency? Urgency = null, Guid? CaseId = null);
 
-public enum ReplyOutcome
+internal enum ReplyOutcome
 {
     Acknowledged,
     AlreadyAcknowledged,
@@ -28,7 +28,7 @@ public enum ReplyOutcome
 /// back its code from the phone it went to. Both go through <see cref="CaseWork.AcknowledgeAsync"/>, so they are
 /// audited, announced and stop the escalation exactly like the case page's button.
 /// </summary>
-public sealed partial class AlertAcknowledgement(TeamsDbContext db, CaseWork work, AckLinks links, Directory.SchoolDirectory directory,
+internal sealed partial class AlertAcknowledgement(TeamsDbContext db, CaseWork work, AckLinks links, Directory.SchoolDirectory directory,
     TimeProvider clock)
 {
     public async Task<AckLinkView> ReadLinkAsync(string token, CancellationToken ct)

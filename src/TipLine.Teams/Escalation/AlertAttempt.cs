@@ -4,7 +4,7 @@ using TipLine.Teams.Alerts;
 
 namespace TipLine.Teams.Escalation;
 
-public enum AttemptStatus
+internal enum AttemptStatus
 {
     Pending,
     Sent,
@@ -18,7 +18,7 @@ public enum AttemptStatus
 /// whichever worker claims it, then kept as the case timeline's record of who was alerted, how, and what the provider
 /// said. It holds the alert's words (school, urgency), never tip text or anyone's address.
 /// </summary>
-public sealed class AlertAttempt : IQueuedItem
+internal sealed class AlertAttempt : IQueuedItem
 {
     public Guid Id { get; init; }
 

@@ -14,7 +14,7 @@ namespace TipLine.Teams.Escalation;
 /// that dies mid-send leaves the attempt to be claimed again when its lease runs out (at least once). A provider's
 /// failure is this attempt's outcome, answered by the other method once; a failure of our own is retried by the queue.
 /// </summary>
-public sealed class AlertDelivery(
+internal sealed class AlertDelivery(
     TeamsDbContext db, SchoolDirectory directory, IEnumerable<IAlertSender> senders, AckLinks links, IOptions<AlertOptions> alerts,
     IOptions<EscalationOptions> options, TimeProvider clock, ILogger<AlertDelivery> log) : IWorkHandler<AlertAttempt>
 {

@@ -11,7 +11,7 @@ namespace TipLine.Teams.Escalation;
 /// email unless the tip has been acknowledged meanwhile. A final status is never replaced by a late earlier one. Word
 /// about a text whose sid is not recorded yet is kept until it is (<see cref="EarlyAlertStatus"/>).
 /// </summary>
-public sealed class AlertStatusUpdates(TeamsDbContext db, AlertDelivery delivery, TimeProvider clock)
+internal sealed class AlertStatusUpdates(TeamsDbContext db, AlertDelivery delivery, TimeProvider clock)
 {
     public async Task ApplyAsync(MessageStatus status, CancellationToken ct)
     {

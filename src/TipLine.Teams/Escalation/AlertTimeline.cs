@@ -4,10 +4,10 @@ using TipLine.Directory;
 namespace TipLine.Teams.Escalation;
 
 /// <summary>One alert on a case's timeline: who, how, at which level, and what became of it. No address is shown.</summary>
-public sealed record AlertItem(
+internal sealed record AlertItem(
     DateTimeOffset At, string Recipient, string Method, int Level, bool Digest, bool Fallback, string Status, string? Detail);
 
-public sealed class AlertTimeline(TeamsDbContext db, SchoolDirectory directory)
+internal sealed class AlertTimeline(TeamsDbContext db, SchoolDirectory directory)
 {
     public async Task<IReadOnlyList<AlertItem>> ForCaseAsync(Guid caseId, CancellationToken ct)
     {

@@ -8,7 +8,7 @@ namespace TipLine.Teams.Escalation;
 /// teams process claims it when <see cref="NextAttemptAt"/> passes, alerts the next level and sets the next due time,
 /// until it is stopped (<see cref="StoppedAt"/>). Each level is one piece of work: its attempts start again from zero.
 /// </summary>
-public sealed class CaseEscalation : IQueuedItem
+internal sealed class CaseEscalation : IQueuedItem
 {
     public Guid CaseId { get; init; }
     public Guid TeamId { get; init; }

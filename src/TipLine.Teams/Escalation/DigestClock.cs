@@ -1,7 +1,7 @@
 namespace TipLine.Teams.Escalation;
 
 /// <summary>When the next routine digest goes out: the next school day's morning, in the district's time zone.</summary>
-public static class DigestClock
+internal static class DigestClock
 {
     public static DateTimeOffset Next(DateTimeOffset now, DigestOptions options)
     {

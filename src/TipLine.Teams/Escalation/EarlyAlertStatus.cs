@@ -5,7 +5,7 @@ namespace TipLine.Teams.Escalation;
 /// commit of the send's outcome). Kept here, by MessageSid, and applied by <see cref="AlertDelivery"/> when it records
 /// the sid; both sides take the same advisory lock on the sid, so one of them always sees the other.
 /// </summary>
-public sealed class EarlyAlertStatus
+internal sealed class EarlyAlertStatus
 {
     public required string MessageSid { get; init; }
     public required string Status { get; set; }

@@ -5,7 +5,7 @@ using TipLine.Teams.Alerts;
 namespace TipLine.Teams.Escalation;
 
 /// <summary>One alert to plan: this member, by this method.</summary>
-public sealed record PlannedAlert(Guid MemberId, AlertMethod Method);
+internal sealed record PlannedAlert(Guid MemberId, AlertMethod Method);
 
 /// <summary>
 /// Who is alerted at each level, how, and when the next level is due. Level 1: the member on call (the team's
@@ -14,7 +14,7 @@ public sealed record PlannedAlert(Guid MemberId, AlertMethod Method);
 /// above the district's threshold. Level 2: the whole team. Level 3 and every repeat: the district's 24/7 fallback team
 /// (the whole team again when the district has none; the caller passes none when the tip is already the fallback team's).
 /// </summary>
-public static class EscalationLadder
+internal static class EscalationLadder
 {
     public const int TopLevel = 3;
 

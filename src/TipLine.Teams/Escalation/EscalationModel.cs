@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace TipLine.Teams.Escalation;
 
-public static class EscalationModel
+internal static class EscalationModel
 {
     /// <summary>teams.escalations (the durable timers) and teams.alert_attempts (the alerts' queue and record), both on the work queue.</summary>
     public static ModelBuilder AddEscalationTables(this ModelBuilder builder)

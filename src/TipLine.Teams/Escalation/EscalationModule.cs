@@ -7,7 +7,7 @@ using TipLine.Teams.Alerts;
 
 namespace TipLine.Teams.Escalation;
 
-public static class EscalationModule
+internal static class EscalationModule
 {
     /// <summary>
     /// Escalation, acknowledgement and the alert queue. The two queued kinds (Alert, Escalation) run, and the options are

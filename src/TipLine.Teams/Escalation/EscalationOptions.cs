@@ -7,7 +7,7 @@ namespace TipLine.Teams.Escalation;
 /// How an unacknowledged tip climbs the ladder (configuration section "Escalation"): per suggested urgency, how long
 /// before the next level is alerted and how often the last level is alerted again; routine tips wait for a digest.
 /// </summary>
-public sealed class EscalationOptions : IValidatableObject
+internal sealed class EscalationOptions : IValidatableObject
 {
     public const string Section = "Escalation";
 
@@ -51,7 +51,7 @@ public sealed class EscalationOptions : IValidatableObject
     }
 }
 
-public sealed class UrgencyPolicy
+internal sealed class UrgencyPolicy
 {
     /// <summary>Without acknowledgement, the next level is alerted this long after the previous one.</summary>
     public TimeSpan EscalateAfter { get; set; }
@@ -67,7 +67,7 @@ public sealed class UrgencyPolicy
 }
 
 /// <summary>Routine tips are not escalated: the team gets one digest at the next school-day morning.</summary>
-public sealed class DigestOptions
+internal sealed class DigestOptions
 {
     /// <summary>Local time of the digest.</summary>
     public TimeOnly At { get; set; } = new(7, 30);

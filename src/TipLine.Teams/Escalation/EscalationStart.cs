@@ -11,7 +11,7 @@ namespace TipLine.Teams.Escalation;
 /// or at the next digest for a routine tip. Nothing is written while alerts are off, so turning them on later does not
 /// alert about old cases.
 /// </summary>
-public sealed class EscalationStart(IOptions<AlertOptions> alerts, IOptions<EscalationOptions> options)
+internal sealed class EscalationStart(IOptions<AlertOptions> alerts, IOptions<EscalationOptions> options)
 {
     public CaseEscalation? For(Case opened, DateTimeOffset now) => !alerts.Value.Enabled ? null : new CaseEscalation
     {

@@ -14,7 +14,7 @@ namespace TipLine.Teams.Escalation;
 /// pending attempts and sets the next due time, in one transaction. A routine tip's escalation is due at the digest:
 /// every due routine tip of that team goes into one digest.
 /// </summary>
-public sealed class EscalationSteps(
+internal sealed class EscalationSteps(
     TeamsDbContext db, SchoolDirectory directory, OnCallDirectory onCall, IOptions<EscalationOptions> options, TimeProvider clock,
     ILogger<EscalationSteps> log)
     : IWorkHandler<CaseEscalation>

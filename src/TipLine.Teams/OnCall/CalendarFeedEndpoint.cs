@@ -5,7 +5,7 @@ using TipLine.Teams.Audit;
 
 namespace TipLine.Teams.OnCall;
 
-public static class CalendarFeedEndpoint
+internal static class CalendarFeedEndpoint
 {
     public const string PathPrefix = "/staff/oncall/feed/";
 

@@ -7,7 +7,7 @@ using TipLine.Teams.Audit;
 namespace TipLine.Teams.OnCall;
 
 /// <summary>Creates, revokes and looks up calendar feed tokens; every change is audited.</summary>
-public sealed class CalendarFeeds(TeamsDbContext db, AuditLog audit, TimeProvider clock)
+internal sealed class CalendarFeeds(TeamsDbContext db, AuditLog audit, TimeProvider clock)
 {
     /// <summary>Returns the new token, shown once: a calendar address made with an older one stops working.</summary>
     public async Task<string> CreateAsync(Guid staffId, CancellationToken ct)

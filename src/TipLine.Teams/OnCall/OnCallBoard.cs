@@ -4,19 +4,19 @@ using TipLine.Directory.Schedules;
 namespace TipLine.Teams.OnCall;
 
 /// <summary>To is null when the shift runs past the 90 days the schedule is looked at.</summary>
-public sealed record OnCallPerson(string Name, ShiftSource Source, DateTimeOffset From, DateTimeOffset? To);
+internal sealed record OnCallPerson(string Name, ShiftSource Source, DateTimeOffset From, DateTimeOffset? To);
 
-public sealed record OverrideView(Guid Id, string MemberName, DateTimeOffset StartsAt, DateTimeOffset EndsAt);
+internal sealed record OverrideView(Guid Id, string MemberName, DateTimeOffset StartsAt, DateTimeOffset EndsAt);
 
 /// <summary>The rotation as set, or (IsSet false) the default a team has until an administrator sets one.</summary>
-public sealed record RotationView(bool IsSet, IReadOnlyList<Guid> MemberIds, HandoffInterval Interval, TimeOnly HandoffTime,
+internal sealed record RotationView(bool IsSet, IReadOnlyList<Guid> MemberIds, HandoffInterval Interval, TimeOnly HandoffTime,
     string TimeZone, DateOnly StartDate);
 
-public sealed record TeamOnCall(Guid TeamId, string TeamName, bool CanEdit, OnCallPerson? Now, OnCallPerson? Next,
+internal sealed record TeamOnCall(Guid TeamId, string TeamName, bool CanEdit, OnCallPerson? Now, OnCallPerson? Next,
     RotationView Rotation, IReadOnlyList<OverrideView> Overrides, IReadOnlyList<TeamMember> Members);
 
 /// <summary>What the on-call page shows: per team the viewer may see, who is on call now and next, the rotation and overrides.</summary>
-public sealed class OnCallBoard(SchoolDirectory directory, OnCallDirectory onCall, TimeProvider clock)
+internal sealed class OnCallBoard(SchoolDirectory directory, OnCallDirectory onCall, TimeProvider clock)
 {
     public async Task<IReadOnlyList<TeamOnCall>> ForAsync(ScheduleViewer viewer, CancellationToken ct)
     {

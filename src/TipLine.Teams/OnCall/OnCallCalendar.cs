@@ -11,7 +11,7 @@ namespace TipLine.Teams.OnCall;
 /// A member's on-call shifts as iCalendar: the last two weeks and the next eight, each shift one
 /// event in UTC, so every calendar app shows it at the right local time, daylight saving or not.
 /// </summary>
-public sealed class OnCallCalendar(SchoolDirectory directory, OnCallDirectory onCall, TimeProvider clock)
+internal sealed class OnCallCalendar(SchoolDirectory directory, OnCallDirectory onCall, TimeProvider clock)
 {
     public static readonly TimeSpan Past = TimeSpan.FromDays(14);
     public static readonly TimeSpan Ahead = TimeSpan.FromDays(56);

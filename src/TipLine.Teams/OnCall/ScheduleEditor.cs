@@ -3,20 +3,20 @@ using TipLine.Teams.Audit;
 
 namespace TipLine.Teams.OnCall;
 
-public enum EditOutcome
+internal enum EditOutcome
 {
     Saved,
     Invalid,
     Forbidden,
 }
 
-public sealed record EditResult(EditOutcome Outcome, IReadOnlyList<string> Errors);
+internal sealed record EditResult(EditOutcome Outcome, IReadOnlyList<string> Errors);
 
 /// <summary>
 /// Schedule changes from the console: refused unless the viewer may edit the team, checked by the
 /// directory, and every change and refusal written to the audit log.
 /// </summary>
-public sealed class ScheduleEditor(ScheduleAdministration schedules, AuditLog audit, TeamsDbContext db)
+internal sealed class ScheduleEditor(ScheduleAdministration schedules, AuditLog audit, TeamsDbContext db)
 {
     public Task<EditResult> SaveRotationAsync(ScheduleViewer viewer, Guid teamId, RotationInput input, CancellationToken ct) =>
         EditAsync(viewer, teamId, AuditActions.SaveRotation, () => schedules.SaveRotationAsync(teamId, input, viewer.StaffId, ct), ct);

@@ -4,7 +4,7 @@ using TipLine.Directory.Schedules;
 namespace TipLine.Teams.OnCall;
 
 /// <summary>Reads the on-call page's form fields into schedule changes, with messages for what cannot be read.</summary>
-public static class ScheduleForms
+internal static class ScheduleForms
 {
     /// <summary>Positions are 1, 2, 3…; a member left blank is not in the rotation.</summary>
     public static (RotationInput? Input, IReadOnlyList<string> Errors) Rotation(IReadOnlyDictionary<Guid, string?> positions,

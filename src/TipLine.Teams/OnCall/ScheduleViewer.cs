@@ -8,7 +8,7 @@ namespace TipLine.Teams.OnCall;
 /// Who is looking at on-call schedules, and what they may do: everyone sees their own team's
 /// schedule; district administrators see and edit every team's; a team's administrator edits their own.
 /// </summary>
-public sealed record ScheduleViewer(Guid StaffId, TeamMember? Member, bool IsDistrictAdmin)
+internal sealed record ScheduleViewer(Guid StaffId, TeamMember? Member, bool IsDistrictAdmin)
 {
     public static async Task<ScheduleViewer> ForAsync(ClaimsPrincipal user, SchoolDirectory directory, CancellationToken ct)
     {

@@ -2,7 +2,7 @@ using System.Security.Claims;
 
 namespace TipLine.Teams.Staff;
 
-public static class StaffClaims
+internal static class StaffClaims
 {
     public static Guid StaffId(this ClaimsPrincipal user) =>
         Guid.Parse(user.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("Not signed in."));

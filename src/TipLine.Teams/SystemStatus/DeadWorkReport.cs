@@ -8,7 +8,7 @@ namespace TipLine.Teams.SystemStatus;
 /// Queued work given up, for district administrators: the other modules' counts as they last reported them, and this
 /// module's own kinds (alerts, escalation steps) counted now.
 /// </summary>
-public sealed class DeadWorkReport(TeamsDbContext db, IEnumerable<QueuedKind> kinds)
+internal sealed class DeadWorkReport(TeamsDbContext db, IEnumerable<QueuedKind> kinds)
 {
     public async Task<List<DeadWorkItems>> ItemsAsync(CancellationToken ct)
     {

@@ -1,7 +1,7 @@
 namespace TipLine.Teams.SystemStatus;
 
 /// <summary>The latest figures other modules report for administrators (one row).</summary>
-public sealed class SystemHealth
+internal sealed class SystemHealth
 {
     public int Id { get; init; } = 1;
     public int UnroutedReports { get; set; }

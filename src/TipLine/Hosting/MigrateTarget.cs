@@ -19,10 +19,10 @@ public static class MigrateTarget
     private static readonly Func<string, DbContext>[] Modules =
     [
         new DirectoryDbContextFactory().Create,
-        new IntakeDbContextFactory().Create,
+        IntakeModule.CreateMigrationContext,
         new AttachmentsDbContextFactory().Create,
-        new RoutingDbContextFactory().Create,
-        new TeamsDbContextFactory().Create,
+        RoutingModule.CreateMigrationContext,
+        TeamsModule.CreateMigrationContext,
     ];
 
     public static async Task RunAsync(IConfiguration configuration, TextWriter output, CancellationToken ct = default)

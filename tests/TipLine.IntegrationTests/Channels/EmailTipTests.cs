@@ -1,3 +1,4 @@
+using TipLine.Intake.Localization;
 using MimeKit;
 using TipLine.Hosting;
 using TipLine.IntegrationTests.Infrastructure;

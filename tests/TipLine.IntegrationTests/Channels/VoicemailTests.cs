@@ -1,3 +1,4 @@
+using TipLine.Intake.Localization;
 using System.Net.Http.Json;
 using System.Diagnostics;
 using System.Net;

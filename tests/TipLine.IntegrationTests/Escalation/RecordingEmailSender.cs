@@ -4,7 +4,7 @@ using TipLine.Teams.Alerts;
 namespace TipLine.IntegrationTests.Escalation;
 
 /// <summary>Stands in for the email alert sender: records what would be mailed, or refuses everything when told to.</summary>
-public sealed class RecordingEmailSender : IAlertSender
+internal sealed class RecordingEmailSender : IAlertSender
 {
     private readonly ConcurrentQueue<(string To, string Text)> sent = new();
 

@@ -1,3 +1,4 @@
+using TipLine.Intake.Localization;
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using TipLine.Contracts;

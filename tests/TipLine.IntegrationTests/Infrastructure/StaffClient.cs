@@ -7,7 +7,7 @@ using TipLine.Teams.Cases;
 namespace TipLine.IntegrationTests.Infrastructure;
 
 /// <summary>A staff member using the JSON API.</summary>
-public sealed class StaffClient(HttpClient http) : IDisposable
+internal sealed class StaffClient(HttpClient http) : IDisposable
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {

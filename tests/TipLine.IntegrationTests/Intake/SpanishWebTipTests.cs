@@ -1,3 +1,4 @@
+using TipLine.Intake.Localization;
 using System.Net;
 using TipLine.Hosting;
 using TipLine.IntegrationTests.Infrastructure;

@@ -1,7 +1,7 @@
 namespace TipLine.Intake.Channels.Email;
 
 /// <summary>Which emailed files are refused: programs and scripts (by name, type or their first bytes) and anything too large.</summary>
-public static class AttachmentScreen
+internal static class AttachmentScreen
 {
     private static readonly HashSet<string> ProgramExtensions = new(StringComparer.OrdinalIgnoreCase)
     {

@@ -6,7 +6,7 @@ namespace TipLine.Intake.Channels.Email;
 /// Recognizes mail no person wrote to us: bounces, out-of-office and other automatic replies, mailing-list and bulk mail.
 /// None of it is a tip, and none of it is ever answered, so no mail loop can start (RFC 3834).
 /// </summary>
-public static class AutomaticMail
+internal static class AutomaticMail
 {
     private static readonly string[] DaemonSenders = ["mailer-daemon", "postmaster", "mail-daemon", "noreply", "no-reply", "do-not-reply", "donotreply"];
 

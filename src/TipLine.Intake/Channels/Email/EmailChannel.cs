@@ -8,7 +8,7 @@ using TipLine.Mail;
 
 namespace TipLine.Intake.Channels.Email;
 
-public static class EmailChannel
+internal static class EmailChannel
 {
     /// <summary>
     /// The email channel: a poller per configured mailbox and the outgoing-mail worker. No mailbox configured, no pollers and no

@@ -4,19 +4,18 @@ using TipLine.Intake.Pictures;
 using TipLine.Attachments;
 using TipLine.Bus.Outbox;
 using TipLine.Contracts;
-using TipLine.Intake.Channels.Sms;
 using TipLine.Intake.Reporters;
 
 namespace TipLine.Intake.Channels.Email;
 
 /// <summary>A file kept from a mail: the original (sealed when stored) and, for a JPEG or PNG we could clean, the team's copy.</summary>
-public sealed record KeptFile(int Index, string ContentType, byte[] Original, byte[]? Cleaned, Guid? AttachmentId, string? Refused = null);
+internal sealed record KeptFile(int Index, string ContentType, byte[] Original, byte[]? Cleaned, Guid? AttachmentId, string? Refused = null);
 
 /// <summary>
 /// Keeps a mail's files as the MMS path does: every original sealed in intake (purged with the contacts), and only a
 /// picture cleaned of its metadata stored for the team. Stored in the caller's transaction.
 /// </summary>
-public sealed class EmailFiles(IntakeDbContext db, AttachmentStore attachments, SealedContactStore sealing, IOptions<PrivacyOptions> privacy)
+internal sealed class EmailFiles(IntakeDbContext db, AttachmentStore attachments, SealedContactStore sealing, IOptions<PrivacyOptions> privacy)
 {
     public const string OriginalPurpose = "email-attachment";
 

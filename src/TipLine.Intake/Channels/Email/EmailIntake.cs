@@ -1,3 +1,4 @@
+using TipLine.Intake.Localization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Logging;
@@ -7,7 +8,6 @@ using TipLine.Attachments;
 using TipLine.Bus.Outbox;
 using TipLine.Contracts;
 using TipLine.Directory;
-using TipLine.Intake.Channels.WebForm;
 using TipLine.Intake.Followup;
 using TipLine.Intake.Reporters;
 using TipLine.Intake.Reports;
@@ -20,7 +20,7 @@ namespace TipLine.Intake.Channels.Email;
 /// mail is recorded and nothing else → an answer in a reporter's thread joins that case → anything else is a new tip, with its
 /// acknowledgement queued. The poller moves the mail out of the inbox only after this commits.
 /// </summary>
-public sealed class EmailIntake(
+internal sealed class EmailIntake(
     IntakeDbContext db,
     SchoolDirectory directory,
     ReporterKeys reporterKeys,

@@ -6,7 +6,7 @@ namespace TipLine.Intake.Channels.Email;
 /// Every mail we acted on, keyed by where it sat (mailbox, UIDVALIDITY, UID) and, uniquely, by a hash of its Message-ID:
 /// a mail seen again (a restart before the move, a new UIDVALIDITY, a second copy) finds its row and changes nothing.
 /// </summary>
-public sealed class InboundEmail
+internal sealed class InboundEmail
 {
     public required string Mailbox { get; init; }
     public long UidValidity { get; init; }
@@ -18,7 +18,7 @@ public sealed class InboundEmail
 }
 
 /// <summary>How far a mailbox's folder was read, under its UIDVALIDITY: a new UIDVALIDITY restarts from the beginning.</summary>
-public sealed class MailboxCursor
+internal sealed class MailboxCursor
 {
     public required string Mailbox { get; init; }
     public long UidValidity { get; set; }
@@ -29,7 +29,7 @@ public sealed class MailboxCursor
 /// An email report's conversation: the reporter's keyed hash (never the address), the mailbox and tip address replies
 /// go out from, and the Message-IDs of the thread so far, so replies thread in both directions.
 /// </summary>
-public sealed class EmailThread
+internal sealed class EmailThread
 {
     public Guid ReportId { get; init; }
     public required string ReporterKey { get; init; }
@@ -43,13 +43,13 @@ public sealed class EmailThread
 }
 
 /// <summary>A Message-ID (hashed) of a mail in a thread, so an answer's In-Reply-To or References finds its report.</summary>
-public sealed class EmailThreadMessage
+internal sealed class EmailThreadMessage
 {
     public required string MessageKey { get; init; }
     public Guid ReportId { get; init; }
 }
 
-public static class OutgoingEmailKinds
+internal static class OutgoingEmailKinds
 {
     public const string Acknowledgement = "ack";
     public const string Question = "question";
@@ -59,7 +59,7 @@ public static class OutgoingEmailKinds
 /// A mail to a reporter waiting to be sent (an acknowledgement, a team question), committed with what caused it. The
 /// address is not here: it is unsealed when the mail is sent.
 /// </summary>
-public sealed class PendingEmail : IQueuedItem
+internal sealed class PendingEmail : IQueuedItem
 {
     public Guid Id { get; init; }
     public Guid ReportId { get; init; }
@@ -74,7 +74,7 @@ public sealed class PendingEmail : IQueuedItem
 }
 
 /// <summary>An emailed file, the original sealed; a picture we could clean also has a copy for the team (AttachmentId).</summary>
-public sealed class StoredEmailAttachment
+internal sealed class StoredEmailAttachment
 {
     public Guid Id { get; init; }
     public Guid ReportId { get; init; }

@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace TipLine.Intake.Channels.Email;
 
-public static class EmailTables
+internal static class EmailTables
 {
     public static ModelBuilder AddEmailTables(this ModelBuilder modelBuilder)
     {

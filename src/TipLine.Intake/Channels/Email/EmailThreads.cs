@@ -1,6 +1,6 @@
 namespace TipLine.Intake.Channels.Email;
 
-public static class EmailThreads
+internal static class EmailThreads
 {
     /// <summary>The longest References header we build; the oldest ids after the first are dropped beyond it (RFC 5322 allows that).</summary>
     private const int MaxReferencesLength = 4000;

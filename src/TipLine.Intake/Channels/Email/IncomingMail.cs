@@ -5,17 +5,17 @@ using MimeKit;
 namespace TipLine.Intake.Channels.Email;
 
 /// <summary>A file that came with a mail: its type and bytes only (the file name stays behind; it can hold a name).</summary>
-public sealed record MailFile(string ContentType, byte[] Content);
+internal sealed record MailFile(string ContentType, byte[] Content);
 
 /// <summary>A file that was not kept, described by type and size only.</summary>
-public sealed record RefusedFile(string ContentType, long Size, string Reason);
+internal sealed record RefusedFile(string ContentType, long Size, string Reason);
 
 /// <summary>
 /// What intake takes from one mail. The sender's address goes only to the sealed store and the keyed hash; From, Reply-To,
 /// display names, other headers and client metadata go nowhere. <see cref="MessageKey"/> is a hash of the Message-ID
 /// (or of the whole mail when it has none).
 /// </summary>
-public sealed record IncomingMail(
+internal sealed record IncomingMail(
     string SenderAddress,
     string MessageId,
     string MessageKey,

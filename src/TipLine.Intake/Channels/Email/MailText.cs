@@ -10,7 +10,7 @@ namespace TipLine.Intake.Channels.Email;
 /// earlier mails quoted below ("On … wrote:", "&gt;" lines, Outlook's "From:/Sent:" block) and the signature cut off, and
 /// the sender's own name and mailbox name blanked out.
 /// </summary>
-public static partial class MailText
+internal static partial class MailText
 {
     public const string NamePlaceholder = "[name]";
 

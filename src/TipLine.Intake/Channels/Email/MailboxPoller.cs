@@ -16,7 +16,7 @@ namespace TipLine.Intake.Channels.Email;
 /// 30 minutes), polling otherwise; reconnects with a doubling wait. Each mail is committed (<see cref="EmailIntake"/>) and only
 /// then moved to the Processed folder, so a mail whose commit failed stays in the inbox and is tried again.
 /// </summary>
-public sealed class MailboxPoller(
+internal sealed class MailboxPoller(
     MailboxOptions mailbox,
     IServiceScopeFactory scopes,
     IOptions<EmailOptions> options,

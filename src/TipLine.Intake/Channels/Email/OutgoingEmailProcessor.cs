@@ -16,7 +16,7 @@ namespace TipLine.Intake.Channels.Email;
 /// Sends queued mail to reporters (acknowledgements, team questions), one at a time, through the one SMTP path. The address
 /// is unsealed only here, at send time. A question's outcome goes to the case; a permanent refusal is recorded there too.
 /// </summary>
-public sealed class OutgoingEmailProcessor(
+internal sealed class OutgoingEmailProcessor(
     IntakeDbContext db,
     SealedContactStore contacts,
     SchoolDirectory directory,

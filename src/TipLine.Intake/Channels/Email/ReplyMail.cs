@@ -8,7 +8,7 @@ namespace TipLine.Intake.Channels.Email;
 /// thread, References the whole thread) so their answer comes back into the same case. Plain text only, and marked
 /// Auto-Submitted where it is an automatic answer, so a reporter's own auto-responder does not answer it.
 /// </summary>
-public static class ReplyMail
+internal static class ReplyMail
 {
     public static MimeMessage Compose(EmailThread thread, string to, string messageId, string subject, string body, bool automatic)
     {

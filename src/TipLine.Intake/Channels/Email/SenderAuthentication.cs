@@ -8,7 +8,7 @@ namespace TipLine.Intake.Channels.Email;
 /// the mailbox's own server (its authserv-id, RFC 8601) says <c>dmarc=pass</c> for the From address's domain. Headers
 /// from anyone else are ignored, as a sender can write any header it likes; the server must remove ones claiming its id.
 /// </summary>
-public static class SenderAuthentication
+internal static class SenderAuthentication
 {
     public static bool DmarcPassed(MimeMessage message, string? authServId)
     {

@@ -4,7 +4,7 @@ namespace TipLine.Intake.Channels.Sms;
 /// Twilio's status callbacks can arrive out of order: a late "sent" must never hide "undelivered".
 /// A status replaces the current one only if it is further along; a final one is never replaced.
 /// </summary>
-public static class DeliveryProgress
+internal static class DeliveryProgress
 {
     public static bool Advances(string current, string incoming) => Rank(incoming) > Rank(current);
 

@@ -15,7 +15,7 @@ namespace TipLine.Intake.Channels.Sms;
 /// (its 24/7 team). Runs under the same per-reporter advisory lock as <see cref="SmsIntake"/>, so a school code arriving
 /// at the same moment either wins (and the texts go to that school) or finds nothing left to hold.
 /// </summary>
-public sealed class HeldSmsRelease(
+internal sealed class HeldSmsRelease(
     IntakeDbContext db,
     SchoolDirectory directory,
     HeldTexts heldTexts,

@@ -1,3 +1,4 @@
+using TipLine.Intake.Reporters;
 using Microsoft.EntityFrameworkCore;
 using TipLine.Contracts;
 using TipLine.Intake.Reports;
@@ -10,7 +11,7 @@ namespace TipLine.Intake.Channels.Sms;
 /// one report: the texts joined in order, their pictures moved to it, later texts threaded to it. Runs inside the
 /// caller's transaction, under the reporter's advisory lock.
 /// </summary>
-public sealed class HeldTexts(IntakeDbContext db, ReportAcceptance acceptance, LanguageDetector languages)
+internal sealed class HeldTexts(IntakeDbContext db, ReportAcceptance acceptance, LanguageDetector languages)
 {
     public sealed record Accepted(Guid ReportId, string WholeText);
 

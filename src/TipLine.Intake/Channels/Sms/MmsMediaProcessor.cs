@@ -18,7 +18,7 @@ namespace TipLine.Intake.Channels.Sms;
 /// with <see cref="ReportAttachmentAdded"/> — all in one transaction. Other types (GIF, video, …) are kept sealed only;
 /// the team never sees a file that was not cleaned. Logs sids, types and sizes, never content.
 /// </summary>
-public sealed class MmsMediaProcessor(
+internal sealed class MmsMediaProcessor(
     IntakeDbContext db,
     AttachmentStore attachments,
     SealedContactStore sealing,

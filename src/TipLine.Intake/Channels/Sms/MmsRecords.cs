@@ -7,7 +7,7 @@ namespace TipLine.Intake.Channels.Sms;
 /// in the webhook's transaction; the webhook never downloads. It belongs to a report, or to a held text
 /// (<see cref="HeldSmsId"/>) until the reporter names the school and the report exists.
 /// </summary>
-public sealed class PendingMms : IQueuedItem
+internal sealed class PendingMms : IQueuedItem
 {
     public Guid Id { get; init; }
     public required string MessageSid { get; init; }
@@ -27,7 +27,7 @@ public sealed class PendingMms : IQueuedItem
 /// A downloaded MMS file: the original sealed (AES-GCM, only intake holds the key) and, for a JPEG or PNG that could be
 /// cleaned, the id of the copy without metadata the team can open. Purged with the sealed contacts.
 /// </summary>
-public sealed class StoredMms
+internal sealed class StoredMms
 {
     public Guid Id { get; init; }
     public Guid ReportId { get; init; }

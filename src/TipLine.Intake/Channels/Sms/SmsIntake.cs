@@ -6,7 +6,6 @@ using Microsoft.Extensions.Options;
 using TipLine.Bus.Outbox;
 using TipLine.Contracts;
 using TipLine.Directory;
-using TipLine.Intake.Channels.WebForm;
 using TipLine.Intake.Followup;
 using TipLine.Intake.Localization;
 using TipLine.Intake.ProviderCopies;
@@ -22,7 +21,7 @@ namespace TipLine.Intake.Channels.Sms;
 /// the reporter's thread, or a tip held until the school is named. Returns the reply to send,
 /// if any. Everything commits before Twilio gets its answer.
 /// </summary>
-public sealed class SmsIntake(
+internal sealed class SmsIntake(
     IntakeDbContext db,
     SchoolDirectory directory,
     ReporterKeys reporterKeys,

@@ -1,6 +1,6 @@
 namespace TipLine.Intake.Channels.Sms;
 
-public enum SmsKeyword
+internal enum SmsKeyword
 {
     None,
     Stop,
@@ -9,7 +9,7 @@ public enum SmsKeyword
 }
 
 /// <summary>The carrier-standard opt-out and help keywords (a message that is only the keyword).</summary>
-public static class SmsKeywords
+internal static class SmsKeywords
 {
     private static readonly Dictionary<string, SmsKeyword> Words = new(StringComparer.OrdinalIgnoreCase)
     {

@@ -3,29 +3,17 @@ using TipLine.Bus.Work;
 namespace TipLine.Intake.Channels.Sms;
 
 /// <summary>Every inbound SMS we acted on, by MessageSid: a retried webhook finds it and changes nothing.</summary>
-public sealed class InboundSms
+internal sealed class InboundSms
 {
     public required string MessageSid { get; init; }
     public DateTimeOffset ReceivedAt { get; init; }
 }
 
 /// <summary>
-/// Links a report to its reporter's keyed hash and the number they texted, so follow-up texts
-/// thread into the same case and questions go out from the same number.
-/// </summary>
-public sealed class SmsThread
-{
-    public Guid ReportId { get; init; }
-    public required string ReporterKey { get; init; }
-    public required string OurNumber { get; init; }
-    public DateTimeOffset LastMessageAt { get; set; }
-}
-
-/// <summary>
 /// A text to a shared district number that did not name a school yet: kept until the reporter does, or until
 /// <see cref="SmsOptions.HoldFor"/> has passed and it goes to the district's own entry (<see cref="HeldSmsRelease"/>).
 /// </summary>
-public sealed class HeldSms
+internal sealed class HeldSms
 {
     public Guid Id { get; init; }
     public required string MessageSid { get; init; }
@@ -41,15 +29,8 @@ public sealed class HeldSms
     public byte[]? SealedFrom { get; init; }
 }
 
-/// <summary>A reporter who texted STOP: nothing is sent to them until START. Keyed by hash, not number.</summary>
-public sealed class SmsOptOut
-{
-    public required string ReporterKey { get; init; }
-    public DateTimeOffset OptedOutAt { get; init; }
-}
-
 /// <summary>An outbound SMS (a team question) and what Twilio reported about it.</summary>
-public sealed class SmsDelivery
+internal sealed class SmsDelivery
 {
     public Guid QuestionId { get; init; }
     public Guid ReportId { get; init; }
@@ -64,7 +45,7 @@ public sealed class SmsDelivery
 /// is not here: it is unsealed at send time. <see cref="SendStartedAt"/> is set, and committed, just before Twilio is
 /// asked: a later attempt that finds it set first asks Twilio whether the text already exists, so it is not sent twice.
 /// </summary>
-public sealed class PendingSms : IQueuedItem
+internal sealed class PendingSms : IQueuedItem
 {
     public Guid Id { get; init; }
     public Guid ReportId { get; init; }

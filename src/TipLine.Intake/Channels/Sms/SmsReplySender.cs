@@ -15,7 +15,7 @@ namespace TipLine.Intake.Channels.Sms;
 /// transaction; the outcome, the case's status message and the end of the queue item commit together afterwards. The
 /// number is unsealed only here, at send time, and never leaves this class.
 /// </summary>
-public sealed class SmsReplySender(
+internal sealed class SmsReplySender(
     IntakeDbContext db,
     SealedContactStore contacts,
     ReporterKeys reporterKeys,

@@ -17,7 +17,7 @@ namespace TipLine.Intake.Channels.Sms;
 /// parse the form → act → answer TwiML. Twilio waits at most 15 s; we answer once the database
 /// commit is done, whatever the bus is doing.
 /// </summary>
-public static class SmsWebhooks
+internal static class SmsWebhooks
 {
     public const string InboundPath = "/twilio/sms";
     public const string StatusPath = "/twilio/sms/status";

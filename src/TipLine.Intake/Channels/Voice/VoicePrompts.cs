@@ -9,7 +9,7 @@ using TipLine.Twilio.TwiML;
 namespace TipLine.Intake.Channels.Voice;
 
 /// <summary>What a caller hears. Emergency guidance always comes first, in English and Spanish, before any menu.</summary>
-public sealed class VoicePrompts(IStringLocalizer<ReporterText> text, IOptions<TwilioOptions> twilio)
+internal sealed class VoicePrompts(IStringLocalizer<ReporterText> text, IOptions<TwilioOptions> twilio)
 {
     /// <summary>The languages the phone menu offers: digit, language, and the voice Twilio speaks it with.</summary>
     private static readonly (string Digit, string Language, string SayLanguage)[] Menu = [("1", "en", "en-US"), ("2", "es", "es-US")];

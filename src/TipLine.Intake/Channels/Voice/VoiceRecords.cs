@@ -6,7 +6,7 @@ namespace TipLine.Intake.Channels.Voice;
 /// A call to one of our numbers, by CallSid: the number called, and the caller ID sealed (AES-GCM) so it can become the
 /// report's sealed contact once the voicemail is accepted. Twilio's recording callback names the call but not its numbers.
 /// </summary>
-public sealed class VoiceCall
+internal sealed class VoiceCall
 {
     public required string CallSid { get; init; }
     public required string CalledNumber { get; init; }
@@ -18,14 +18,14 @@ public sealed class VoiceCall
 }
 
 /// <summary>Every completed recording we took in, by RecordingSid: a retried callback finds it and changes nothing.</summary>
-public sealed class VoiceRecording
+internal sealed class VoiceRecording
 {
     public required string RecordingSid { get; init; }
     public DateTimeOffset ReceivedAt { get; init; }
 }
 
 /// <summary>A recording waiting to be downloaded, transcribed, disguised and accepted as a tip by the voicemail queue (<see cref="VoicemailProcessor"/>).</summary>
-public sealed class PendingVoicemail : IQueuedItem
+internal sealed class PendingVoicemail : IQueuedItem
 {
     public required string RecordingSid { get; init; }
     public required string CallSid { get; init; }
@@ -47,7 +47,7 @@ public sealed class PendingVoicemail : IQueuedItem
 /// An accepted voicemail: the original recording sealed (AES-GCM, only intake holds the key) and the id of the disguised
 /// copy the team can play. Purged with the sealed contacts.
 /// </summary>
-public sealed class StoredVoicemail
+internal sealed class StoredVoicemail
 {
     public Guid ReportId { get; init; }
     public required string RecordingSid { get; init; }

@@ -14,7 +14,7 @@ namespace TipLine.Intake.Channels.Voice;
 /// recording arrives on its status callback and is taken in by <see cref="VoicemailIntake"/>. Every request's signature
 /// is checked (else 403, nothing created).
 /// </summary>
-public static class VoiceWebhooks
+internal static class VoiceWebhooks
 {
     public const string InboundPath = "/twilio/voice";
     public const string LanguagePath = "/twilio/voice/language";

@@ -11,7 +11,7 @@ namespace TipLine.Intake.Channels.Voice;
 /// The quick part of a voicemail, done inside Twilio's webhooks: remember the call (caller ID sealed), and queue each
 /// completed recording once, deduplicated on RecordingSid in the same transaction. the voicemail queue (<see cref="VoicemailProcessor"/>) does the rest.
 /// </summary>
-public sealed class VoicemailIntake(IntakeDbContext db, SealedContactStore sealing, TimeProvider clock, ILogger<VoicemailIntake> log)
+internal sealed class VoicemailIntake(IntakeDbContext db, SealedContactStore sealing, TimeProvider clock, ILogger<VoicemailIntake> log)
 {
     /// <summary>Bound to a sealed caller ID: it cannot be unsealed as anything else.</summary>
     public const string CallerPurpose = "voice-caller";

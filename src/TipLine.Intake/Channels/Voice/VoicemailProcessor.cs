@@ -7,7 +7,6 @@ using TipLine.Attachments;
 using TipLine.Bus.Work;
 using TipLine.Contracts;
 using TipLine.Directory;
-using TipLine.Intake.Channels.Sms;
 using TipLine.Intake.ProviderCopies;
 using TipLine.Intake.Reporters;
 using TipLine.Intake.Reports;
@@ -21,7 +20,7 @@ namespace TipLine.Intake.Channels.Voice;
 /// (content = transcript), the sealed original, the disguised copy for the team and the caller ID as sealed contact.
 /// A tip whose audio cannot be fetched or transcribed is routed anyway. Logs sids and sizes, never numbers or transcripts.
 /// </summary>
-public sealed class VoicemailProcessor(
+internal sealed class VoicemailProcessor(
     IntakeDbContext db,
     AttachmentStore attachments,
     ReportAcceptance acceptance,

@@ -52,4 +52,4 @@ public sealed class ClientKeys(IOptions<FormRateLimitOptions> options, TimeProvi
 }
 
 /// <summary>The request's client key (<see cref="ClientKeys"/>); the address itself is gone by the time anything reads it.</summary>
-public sealed record ClientKeyFeature(string Key);
+internal sealed record ClientKeyFeature(string Key);

@@ -5,7 +5,7 @@ using TipLine.Intake.Reports;
 namespace TipLine.Intake.Channels.WebForm;
 
 /// <summary>Reads the optional contact field as an email address or a phone number.</summary>
-public static class ContactParser
+internal static class ContactParser
 {
     public static bool TryParse(string? input, out ReporterContact? contact)
     {

@@ -19,7 +19,7 @@ namespace TipLine.Intake.Channels.WebForm;
 /// together. Over either, the reporter gets 429 and a page in their language that says the report was not sent, keeps
 /// everything they wrote in a form that sends it again, and says to call 911 in an emergency. Nothing else is limited.
 /// </summary>
-public static class FormRateLimits
+internal static class FormRateLimits
 {
     public static IServiceCollection AddFormRateLimits(this IServiceCollection services, IConfiguration configuration)
     {
@@ -85,7 +85,7 @@ public static class FormRateLimits
 /// refused without using up everyone's permits. While everyone's are gone, the per-client step stands aside, so a refusal
 /// for everyone does not also use up a client's own permits (a fixed window's permits are not given back).
 /// </summary>
-public sealed class FormLimiter : IDisposable
+internal sealed class FormLimiter : IDisposable
 {
     private const string NotLimited = "-";
     private readonly PartitionedRateLimiter<HttpContext> everyone;

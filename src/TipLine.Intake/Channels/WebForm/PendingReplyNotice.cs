@@ -6,7 +6,7 @@ namespace TipLine.Intake.Channels.WebForm;
 /// A notice to send a web reporter who left a contact: "there is a reply to your report". It carries no content, only the
 /// report (whose sealed contact it goes to) and the language to write in.
 /// </summary>
-public sealed class PendingReplyNotice : IQueuedItem
+internal sealed class PendingReplyNotice : IQueuedItem
 {
     public Guid Id { get; init; }
     public Guid ReportId { get; init; }

@@ -7,7 +7,7 @@ namespace TipLine.Intake.Channels.WebForm;
 /// Section "ReplyNotices": how a web reporter who left a phone number or email is told that the team has answered. The
 /// form offers the contact field only for the ways configured here; with neither, it has no contact field at all.
 /// </summary>
-public sealed class ReplyNoticeOptions : IValidatableObject
+internal sealed class ReplyNoticeOptions : IValidatableObject
 {
     public const string Section = "ReplyNotices";
 

@@ -19,7 +19,7 @@ namespace TipLine.Intake.Channels.WebForm;
 /// the follow-up address, never a word of the report or the answer (SMS and mail are not private). The contact is unsealed
 /// only here, at send time. A notice whose send was interrupted after the provider took it can arrive twice.
 /// </summary>
-public sealed class ReplyNoticeSender(
+internal sealed class ReplyNoticeSender(
     IntakeDbContext db,
     SealedContactStore contacts,
     ReporterKeys reporterKeys,

@@ -6,7 +6,7 @@ namespace TipLine.Intake.Channels.WebForm;
 /// The web form as posted. Messages and names are resource keys in ReporterText, so validation
 /// speaks the reporter's language.
 /// </summary>
-public sealed class ReportForm
+internal sealed class ReportForm
 {
     public const int MaxTextLength = 5000;
     public const int MaxDetailLength = 2000;

@@ -14,7 +14,7 @@ namespace TipLine.Intake.Pages.Report;
 /// <summary>The reporter comes back with code and passphrase: status, the team's questions, answers.</summary>
 [IgnoreAntiforgeryToken]
 [RequestSizeLimit(IntakeLimits.MaxFormBytes)]
-public sealed class FollowupModel(
+internal sealed class FollowupModel(
     ReceiptVerifier verifier, FollowupSession session, FollowupThread threads, IAntiforgery antiforgery,
     IStringLocalizer<ReporterText> text) : PageModel
 {

@@ -20,7 +20,7 @@ namespace TipLine.Intake.Pages.Report;
 [IgnoreAntiforgeryToken]
 [RequestSizeLimit(IntakeLimits.MaxFormBytes)]
 [RequestFormLimits(ValueLengthLimit = IntakeLimits.MaxFormBytes, MultipartBodyLengthLimit = IntakeLimits.MaxFormBytes)]
-public sealed class IndexModel(
+internal sealed class IndexModel(
     SchoolDirectory directory, ReportAcceptance acceptance, IAntiforgery antiforgery, IStringLocalizer<ReporterText> text,
     IOptions<ReplyNoticeOptions> notices) : PageModel
 {

@@ -15,7 +15,7 @@ namespace TipLine.Teams.Pages.Staff;
 /// against an unset key.
 /// </summary>
 [AllowAnonymous]
-public sealed class AckModel(AlertAcknowledgement acknowledgement, IOptions<AlertOptions> alerts) : PageModel
+internal sealed class AckModel(AlertAcknowledgement acknowledgement, IOptions<AlertOptions> alerts) : PageModel
 {
     public AckLinkView Link { get; private set; } = new(LinkState.Invalid);
     public bool Done { get; private set; }

@@ -7,7 +7,7 @@ using TipLine.Teams.Staff;
 namespace TipLine.Teams.Pages.Staff;
 
 [Authorize]
-public sealed class CaseModel(CaseWork work) : PageModel
+internal sealed class CaseModel(CaseWork work) : PageModel
 {
     public CaseDetail? Detail { get; private set; }
 

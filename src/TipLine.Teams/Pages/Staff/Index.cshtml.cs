@@ -8,7 +8,7 @@ using TipLine.Teams.SystemStatus;
 namespace TipLine.Teams.Pages.Staff;
 
 [Authorize]
-public sealed class IndexModel(CaseWork work, TeamsDbContext db, DeadWorkReport deadWork) : PageModel
+internal sealed class IndexModel(CaseWork work, TeamsDbContext db, DeadWorkReport deadWork) : PageModel
 {
     public IReadOnlyList<QueueItem> Queue { get; private set; } = [];
     public SystemHealth? Health { get; private set; }

@@ -12,7 +12,7 @@ namespace TipLine.Teams.Pages.Staff;
 /// on-call-eligible member who reads it.
 /// </summary>
 [Authorize]
-public sealed class LanguagesModel(SchoolDirectory directory, MemberProfiles profiles, AuditLog audit, TeamsDbContext db) : PageModel
+internal sealed class LanguagesModel(SchoolDirectory directory, MemberProfiles profiles, AuditLog audit, TeamsDbContext db) : PageModel
 {
     public IReadOnlyList<string> Read { get; private set; } = [];
     public bool Saved { get; private set; }

@@ -6,7 +6,7 @@ using TipLine.Teams.Staff;
 
 namespace TipLine.Teams.Pages.Staff;
 
-public sealed class LoginModel(SignInManager<StaffUser> signIn) : PageModel
+internal sealed class LoginModel(SignInManager<StaffUser> signIn) : PageModel
 {
     public string? Email { get; private set; }
     public string? Error { get; private set; }

@@ -5,7 +5,7 @@ using TipLine.Teams.Staff;
 
 namespace TipLine.Teams.Pages.Staff;
 
-public sealed class LogoutModel(SignInManager<StaffUser> signIn) : PageModel
+internal sealed class LogoutModel(SignInManager<StaffUser> signIn) : PageModel
 {
     public async Task<IActionResult> OnPostAsync()
     {

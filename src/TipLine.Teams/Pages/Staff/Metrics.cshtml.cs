@@ -6,7 +6,7 @@ using TipLine.Teams.Staff;
 namespace TipLine.Teams.Pages.Staff;
 
 [Authorize(Roles = StaffRoles.DistrictAdmin)]
-public sealed class MetricsModel(AckTimes times) : PageModel
+internal sealed class MetricsModel(AckTimes times) : PageModel
 {
     public IReadOnlyList<AckTimeRow> Rows { get; private set; } = [];
 

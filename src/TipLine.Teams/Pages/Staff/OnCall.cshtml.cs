@@ -13,7 +13,7 @@ namespace TipLine.Teams.Pages.Staff;
 
 /// <summary>Who is on call now and next per team; administrators edit rotations and overrides; everyone manages their calendar feed.</summary>
 [Authorize]
-public sealed class OnCallModel(SchoolDirectory directory, OnCallBoard board, ScheduleEditor editor, CalendarFeeds feeds,
+internal sealed class OnCallModel(SchoolDirectory directory, OnCallBoard board, ScheduleEditor editor, CalendarFeeds feeds,
     IOptions<AlertOptions> alerts) : PageModel
 {
     public IReadOnlyList<TeamOnCall> Board { get; private set; } = [];

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace TipLine.Intake.Channels.WebForm;
+namespace TipLine.Intake.Localization;
 
 public sealed record ReporterLanguage(string Code, string NativeName);
 
