@@ -5,6 +5,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using TipLine.Bus.Database;
 using TipLine.Bus.Outbox;
+using TipLine.Bus.Telemetry;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace TipLine.Bus;
 
@@ -18,6 +20,8 @@ public static class BusServiceCollectionExtensions
         services.AddOptions<OutboxOptions>().Bind(configuration.GetSection("Bus:Outbox"));
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<OutboxSignalInterceptor>();
+        services.AddMetrics();
+        services.TryAddSingleton<PipelineMetrics>();
         services.AddMassTransit(x =>
         {
             x.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter("tipline", includeNamespace: false));
@@ -63,7 +67,7 @@ public static class BusServiceCollectionExtensions
         }
         services.AddDbContextPool<TContext>((sp, o) => o
             .UseModuleNpgsql(npgsql.ConnectionString, module.ToLowerInvariant())
-            .AddInterceptors(sp.GetRequiredService<OutboxSignalInterceptor>()));
+            .AddInterceptors(sp.GetRequiredService<OutboxSignalInterceptor>(), AfterCommit.Interceptor.Instance));
         return services.AddSingleton(new ModuleSchema(typeof(TContext)));
     }
 

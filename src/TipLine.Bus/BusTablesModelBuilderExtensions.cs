@@ -20,6 +20,7 @@ public static class BusTablesModelBuilderExtensions
             e.Property(m => m.NextAttemptAt).HasColumnName("next_attempt_at");
             e.Property(m => m.Attempts).HasColumnName("attempts");
             e.Property(m => m.LastError).HasColumnName("last_error").HasMaxLength(500);
+            e.Property(m => m.TraceParent).HasColumnName("trace_parent").HasMaxLength(55);
             e.HasIndex(m => m.NextAttemptAt);
         });
         model.Entity<InboxMessage>(e =>

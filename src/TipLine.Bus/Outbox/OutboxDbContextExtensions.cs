@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using TipLine.Contracts;
@@ -16,6 +17,7 @@ public static class OutboxDbContextExtensions
             Payload = JsonSerializer.Serialize(message, ContractTypes.Json),
             CreatedAt = now,
             NextAttemptAt = now,
+            TraceParent = Activity.Current is { IdFormat: ActivityIdFormat.W3C } current ? current.Id : null,
         });
     }
 }

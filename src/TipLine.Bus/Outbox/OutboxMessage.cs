@@ -14,4 +14,7 @@ public sealed class OutboxMessage
     public DateTimeOffset NextAttemptAt { get; set; }
     public int Attempts { get; set; }
     public string? LastError { get; set; }
+
+    /// <summary>The W3C traceparent of the work that wrote the row (ids only), so the publish joins its trace.</summary>
+    public string? TraceParent { get; init; }
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
@@ -5,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using TipLine.Bus.Telemetry;
 
 // Schema names in raw SQL come from our own EF model, never from input.
 #pragma warning disable EF1002, EF1003
@@ -75,6 +77,11 @@ public sealed class OutboxRelay<TContext>(
 
     private async Task<bool> TryPublishAsync(OutboxMessage row, CancellationToken ct)
     {
+        // The publish (and every consumer after it) continues the trace of the request or consumer that wrote the row.
+        using var activity = ActivityContext.TryParse(row.TraceParent, null, out var parent)
+            ? PipelineTelemetry.Source.StartActivity("outbox publish", ActivityKind.Producer, parent)
+            : PipelineTelemetry.Source.StartActivity("outbox publish", ActivityKind.Producer);
+        activity?.SetTag("messaging.message_id", row.Id.ToString());
         try
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
@@ -88,6 +95,7 @@ public sealed class OutboxRelay<TContext>(
         catch (Exception e) when (!ct.IsCancellationRequested)
         {
             row.LastError = e.GetType().Name;
+            activity?.SetStatus(ActivityStatusCode.Error, row.LastError);
             return false;
         }
     }

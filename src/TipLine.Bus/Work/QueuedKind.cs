@@ -1,4 +1,7 @@
 namespace TipLine.Bus.Work;
 
-/// <summary>A kind of queued work this process runs: its name, the context and the row type that hold it.</summary>
-public sealed record QueuedKind(string Kind, Type Context, Type Item);
+/// <summary>
+/// A kind of queued work this process runs: its name, the context and the row type that hold it, and the extra SQL
+/// condition (if any) that tells waiting rows from rows kept as a record.
+/// </summary>
+public sealed record QueuedKind(string Kind, Type Context, Type Item, string? ClaimFilter = null);

@@ -25,7 +25,7 @@ public static class WorkServiceCollectionExtensions
             .Validate(o => o.RetryMaxDelay >= o.RetryBaseDelay, $"{WorkOptions.Section}:{kind}: RetryMaxDelay must not be shorter than RetryBaseDelay.")
             .ValidateOnStart();
         services.TryAddScoped<WorkQueue<TContext, TItem>>();
-        services.AddSingleton(new QueuedKind(kind, typeof(TContext), typeof(TItem)));
+        services.AddSingleton(new QueuedKind(kind, typeof(TContext), typeof(TItem), claimFilter));
         services.TryAddScoped<THandler>();
         return services.AddHostedService(sp => new QueuedWorker<TContext, TItem, THandler>(kind, claimFilter,
             sp.GetRequiredService<IServiceScopeFactory>(), sp.GetRequiredService<IOptionsMonitor<WorkOptions>>(),

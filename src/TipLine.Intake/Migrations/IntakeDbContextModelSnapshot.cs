@@ -78,6 +78,11 @@ namespace TipLine.Intake.Migrations
                         .HasColumnType("jsonb")
                         .HasColumnName("payload");
 
+                    b.Property<string>("TraceParent")
+                        .HasMaxLength(55)
+                        .HasColumnType("character varying(55)")
+                        .HasColumnName("trace_parent");
+
                     b.HasKey("Id");
 
                     b.HasIndex("NextAttemptAt");
@@ -472,46 +477,6 @@ namespace TipLine.Intake.Migrations
                     b.ToTable("sms_deliveries", "intake");
                 });
 
-            modelBuilder.Entity("TipLine.Intake.Channels.Sms.SmsOptOut", b =>
-                {
-                    b.Property<string>("ReporterKey")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<DateTimeOffset>("OptedOutAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.HasKey("ReporterKey");
-
-                    b.ToTable("sms_opt_outs", "intake");
-                });
-
-            modelBuilder.Entity("TipLine.Intake.Channels.Sms.SmsThread", b =>
-                {
-                    b.Property<Guid>("ReportId")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTimeOffset>("LastMessageAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("OurNumber")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
-
-                    b.Property<string>("ReporterKey")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.HasKey("ReportId");
-
-                    b.HasIndex("ReporterKey", "LastMessageAt");
-
-                    b.ToTable("sms_threads", "intake");
-                });
-
             modelBuilder.Entity("TipLine.Intake.Channels.Sms.StoredMms", b =>
                 {
                     b.Property<Guid>("Id")
@@ -866,6 +831,46 @@ namespace TipLine.Intake.Migrations
                     b.HasIndex("ReportId");
 
                     b.ToTable("sealed_contacts", "intake");
+                });
+
+            modelBuilder.Entity("TipLine.Intake.Reporters.SmsOptOut", b =>
+                {
+                    b.Property<string>("ReporterKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("OptedOutAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("ReporterKey");
+
+                    b.ToTable("sms_opt_outs", "intake");
+                });
+
+            modelBuilder.Entity("TipLine.Intake.Reporters.SmsThread", b =>
+                {
+                    b.Property<Guid>("ReportId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("LastMessageAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("OurNumber")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("ReporterKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("ReportId");
+
+                    b.HasIndex("ReporterKey", "LastMessageAt");
+
+                    b.ToTable("sms_threads", "intake");
                 });
 
             modelBuilder.Entity("TipLine.Intake.Reports.IntakeReport", b =>

@@ -1,7 +1,9 @@
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using TipLine.Bus.Database;
 using TipLine.Bus.Outbox;
+using TipLine.Bus.Telemetry;
 using TipLine.Contracts;
 using TipLine.Intake.Receipts;
 using TipLine.Intake.Reporters;
@@ -19,6 +21,7 @@ internal sealed class ReportAcceptance(
     IntakeDbContext db,
     SealedContactStore contacts,
     ReceiptSecrets receipts,
+    PipelineMetrics metrics,
     TimeProvider clock)
 {
     public async Task<Acceptance> AcceptAsync(NewReport report, bool issueReceipt, CancellationToken ct)
@@ -64,6 +67,7 @@ internal sealed class ReportAcceptance(
             var winner = await FindAsync(report, ct) ?? throw new InvalidOperationException("Duplicate vanished.", e);
             return new Acceptance(winner, true, null);
         }
+        db.OnCommitted(() => metrics.TipAccepted(report.Channel));
         return new Acceptance(reportId, false, credentials);
     }
 

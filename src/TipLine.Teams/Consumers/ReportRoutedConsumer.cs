@@ -2,6 +2,7 @@ using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using TipLine.Bus.Inbox;
 using TipLine.Bus.Outbox;
+using TipLine.Bus.Telemetry;
 using TipLine.Contracts;
 using TipLine.Teams.Cases;
 using TipLine.Teams.Escalation;
@@ -12,10 +13,13 @@ namespace TipLine.Teams.Consumers;
 /// Opens the case in the team's queue, once per report however often the report is routed, with the escalation that
 /// alerts the team about it.
 /// </summary>
-internal sealed class ReportRoutedConsumer(TeamsDbContext db, EscalationStart escalation, TimeProvider clock) : IConsumer<ReportRouted>
+internal sealed class ReportRoutedConsumer(TeamsDbContext db, EscalationStart escalation, PipelineMetrics metrics, TimeProvider clock)
+    : IConsumer<ReportRouted>
 {
-    public Task Consume(ConsumeContext<ReportRouted> context) =>
-        db.HandleOnceAsync<ReportRoutedConsumer>(context, clock.GetUtcNow(), async ct =>
+    public async Task Consume(ConsumeContext<ReportRouted> context)
+    {
+        Case? openedCase = null;
+        await db.HandleOnceAsync<ReportRoutedConsumer>(context, clock.GetUtcNow(), async ct =>
         {
             var r = context.Message;
             var now = clock.GetUtcNow();
@@ -48,5 +52,9 @@ internal sealed class ReportRoutedConsumer(TeamsDbContext db, EscalationStart es
             db.CaseMessages.AddRange(early.Select(a => a.ToMessage(opened.Id)));
             db.EarlyAnswers.RemoveRange(early);
             db.AddToOutbox(new CaseOpened(opened.Id, r.ReportId, r.TeamId, now), now);
+            openedCase = opened;
         });
+        // Returned normally: committed.
+        if (openedCase is not null) metrics.CaseOpened(openedCase.Channel, clock.GetUtcNow() - openedCase.AcceptedAt);
+    }
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using TipLine.Bus.Telemetry;
 using TipLine.Bus.Work;
 using TipLine.Directory;
 using TipLine.Teams.Alerts;
@@ -16,7 +17,7 @@ namespace TipLine.Teams.Escalation;
 /// </summary>
 internal sealed class AlertDelivery(
     TeamsDbContext db, SchoolDirectory directory, IEnumerable<IAlertSender> senders, AckLinks links, IOptions<AlertOptions> alerts,
-    IOptions<EscalationOptions> options, TimeProvider clock, ILogger<AlertDelivery> log) : IWorkHandler<AlertAttempt>
+    IOptions<EscalationOptions> options, PipelineMetrics metrics, TimeProvider clock, ILogger<AlertDelivery> log) : IWorkHandler<AlertAttempt>
 {
     public const string Kind = "Alert";
 
@@ -61,6 +62,7 @@ internal sealed class AlertDelivery(
         }
         await db.SaveChangesAsync(CancellationToken.None);
         await tx.CommitAsync(CancellationToken.None);
+        metrics.AlertEnded(attempt.Method.ToString(), outcome.Sent);
     }
 
     /// <summary>Serialises the send's record and Twilio's callback for one text, so neither misses the other.</summary>
@@ -101,6 +103,7 @@ internal sealed class AlertDelivery(
         Record(attempt, AttemptStatus.Failed, $"gave up ({claimed.LastError ?? "worker lost"})", null);
         if (await directory.MemberAsync(attempt.MemberId, ct) is { } member) await FallBackAsync(attempt, member, ct);
         await db.SaveChangesAsync(ct);
+        metrics.AlertEnded(attempt.Method.ToString(), sent: false);
     }
 
     /// <summary>

@@ -209,6 +209,11 @@ namespace TipLine.Teams.Migrations
                         .HasColumnType("jsonb")
                         .HasColumnName("payload");
 
+                    b.Property<string>("TraceParent")
+                        .HasMaxLength(55)
+                        .HasColumnType("character varying(55)")
+                        .HasColumnName("trace_parent");
+
                     b.HasKey("Id");
 
                     b.HasIndex("NextAttemptAt");

@@ -12,6 +12,7 @@ using Microsoft.Extensions.Logging;
 using TipLine.Bus;
 using TipLine.Bus.Database;
 using TipLine.Directory;
+using TipLine.Hosting.Telemetry;
 using TipLine.Intake;
 using TipLine.Intake.Channels.WebForm;
 using TipLine.Intake.Localization;
@@ -59,6 +60,7 @@ public static class TipLineHost
             .ConfigureApplicationPartManager(parts => KeepPartsOf(parts, targets));
         if (targets.Teams) services.AddOpenApi();
         services.AddTipLineHealth(configuration, targets);
+        builder.AddTipLineTelemetry(targets);
         services.Configure<RequestLocalizationOptions>(o =>
         {
             var cultures = ReporterLanguages.All.Select(l => new CultureInfo(l.Code)).ToList();

@@ -59,7 +59,12 @@ public abstract class EmailDistrict : IAsyncLifetime
         // Alerts on means escalation on, which signs its acknowledgement links.
         ["Escalation:AckLinkKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
         }.Concat(Mailbox(0, LincolnTips, DemoDistrict.LincolnHigh, TipFolder)).Concat(Mailbox(1, DistrictTips, null, "INBOX"))
-        .Concat(MoreSettings).GroupBy(p => p.Key).ToDictionary(g => g.Key, g => g.Last().Value));
+        .Concat(MoreSettings).GroupBy(p => p.Key).ToDictionary(g => g.Key, g => g.Last().Value), replaceServices: ReplaceServices);
+
+    /// <summary>A test class's additions to the process's services.</summary>
+    protected virtual void ReplaceServices(Microsoft.Extensions.DependencyInjection.IServiceCollection services)
+    {
+    }
 
     private Dictionary<string, string?> Mailbox(int index, string user, Guid? school, string folder) => new()
     {
