@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using TipLine.Bus.Database;
 using TipLine.Bus.Outbox;
+using TipLine.Bus.ErrorQueues;
 using TipLine.Bus.Telemetry;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -17,6 +18,8 @@ public static class BusServiceCollectionExtensions
         this IServiceCollection services, IConfiguration configuration, Action<IBusRegistrationConfigurator> addConsumers)
     {
         var options = configuration.GetSection("Bus").Get<BusOptions>() ?? new BusOptions();
+        services.AddSingleton(options);
+        services.AddSingleton<ErrorQueueCounter>();
         services.AddOptions<OutboxOptions>().Bind(configuration.GetSection("Bus:Outbox"));
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<OutboxSignalInterceptor>();
@@ -24,7 +27,7 @@ public static class BusServiceCollectionExtensions
         services.TryAddSingleton<PipelineMetrics>();
         services.AddMassTransit(x =>
         {
-            x.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter("tipline", includeNamespace: false));
+            x.SetEndpointNameFormatter(BusEndpoints.Names);
             addConsumers(x);
             if (options.Transport == BusTransport.RabbitMq)
             {

@@ -17,4 +17,9 @@ public static class ConsumerRegistrationExtensions
 {
     public static void AddRetryingConsumer<TConsumer>(this IBusRegistrationConfigurator bus) where TConsumer : class, IConsumer =>
         bus.AddConsumer<TConsumer, RetryingConsumerDefinition<TConsumer>>();
+
+    public static void AddRetryingConsumers(this IBusRegistrationConfigurator bus, IEnumerable<Type> consumers)
+    {
+        foreach (var consumer in consumers) bus.AddConsumer(consumer, typeof(RetryingConsumerDefinition<>).MakeGenericType(consumer));
+    }
 }

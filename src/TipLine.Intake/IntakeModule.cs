@@ -44,6 +44,9 @@ public static class IntakeModule
         services.AddSingleton<ReporterKeys>().AddSingleton<ReceiptSecrets>().AddSingleton<FollowupSession>();
         services.AddScoped<SealedContactStore>().AddScoped<ReportAcceptance>().AddScoped<ReceiptVerifier>()
             .AddScoped<FollowupThread>().AddScoped<UnroutedReportSweep>();
+        services.AddScoped<SchoolResolver>();
+        // One reply path per channel: how a team's question reaches that channel's reporters.
+        services.AddScoped<IReporterReplies, FollowupReplies>().AddScoped<IReporterReplies, SmsReplies>().AddScoped<IReporterReplies, EmailReplies>();
         services.AddHostedService<SafetyNetService>();
         services.AddLanguageDetection(configuration);
         services.AddFormRateLimits(configuration);
@@ -81,12 +84,15 @@ public static class IntakeModule
         return services;
     }
 
-    public static void AddIntakeConsumers(this IBusRegistrationConfigurator bus)
-    {
-        bus.AddRetryingConsumer<CaseOpenedConsumer>();
-        bus.AddRetryingConsumer<CaseAcknowledgedConsumer>();
-        bus.AddRetryingConsumer<ReporterQuestionReadyConsumer>();
-    }
+    /// <summary>The module's consumers, each on its own queue with the one retry policy.</summary>
+    public static IReadOnlyList<Type> Consumers { get; } =
+    [
+        typeof(CaseOpenedConsumer),
+        typeof(CaseAcknowledgedConsumer),
+        typeof(ReporterQuestionReadyConsumer),
+    ];
+
+    public static void AddIntakeConsumers(this IBusRegistrationConfigurator bus) => bus.AddRetryingConsumers(Consumers);
 
     public static IEndpointRouteBuilder MapIntake(this IEndpointRouteBuilder endpoints, IConfiguration configuration)
     {

@@ -40,10 +40,13 @@ public static class RoutingModule
         return services;
     }
 
-    public static void AddRoutingConsumers(this IBusRegistrationConfigurator bus)
-    {
-        bus.AddRetryingConsumer<ReportSubmittedConsumer>();
-        bus.AddRetryingConsumer<TeamQuestionAskedConsumer>();
-        bus.AddRetryingConsumer<ReporterAnsweredConsumer>();
-    }
+    /// <summary>The module's consumers, each on its own queue with the one retry policy.</summary>
+    public static IReadOnlyList<Type> Consumers { get; } =
+    [
+        typeof(ReportSubmittedConsumer),
+        typeof(TeamQuestionAskedConsumer),
+        typeof(ReporterAnsweredConsumer),
+    ];
+
+    public static void AddRoutingConsumers(this IBusRegistrationConfigurator bus) => bus.AddRetryingConsumers(Consumers);
 }

@@ -76,15 +76,18 @@ public static class TeamsModule
         return services;
     }
 
-    public static void AddTeamsConsumers(this IBusRegistrationConfigurator bus)
-    {
-        bus.AddRetryingConsumer<ReportRoutedConsumer>();
-        bus.AddRetryingConsumer<ReporterAnswerTranslatedConsumer>();
-        bus.AddRetryingConsumer<ReportAttachmentAddedConsumer>();
-        bus.AddRetryingConsumer<UnroutedReportsCountedConsumer>();
-        bus.AddRetryingConsumer<DeadWorkCountedConsumer>();
-        bus.AddRetryingConsumer<ReporterMessageStatusChangedConsumer>();
-    }
+    /// <summary>The module's consumers, each on its own queue with the one retry policy.</summary>
+    public static IReadOnlyList<Type> Consumers { get; } =
+    [
+        typeof(ReportRoutedConsumer),
+        typeof(ReporterAnswerTranslatedConsumer),
+        typeof(ReportAttachmentAddedConsumer),
+        typeof(UnroutedReportsCountedConsumer),
+        typeof(DeadWorkCountedConsumer),
+        typeof(ReporterMessageStatusChangedConsumer),
+    ];
+
+    public static void AddTeamsConsumers(this IBusRegistrationConfigurator bus) => bus.AddRetryingConsumers(Consumers);
 
     public static IEndpointRouteBuilder MapTeams(this IEndpointRouteBuilder endpoints)
     {

@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using TipLine.Bus.Database;
+using TipLine.Bus.ErrorQueues;
 using TipLine.Bus.Outbox;
 using TipLine.Bus.Work;
 
@@ -14,13 +15,15 @@ namespace TipLine.Bus.Telemetry;
 
 /// <summary>
 /// Counts, every <c>interval</c>, the outbox rows of each module this process runs and the pending and dead items of each
-/// kind of queued work, for <see cref="PipelineMetrics"/>' gauges. A gauge read never touches the database.
+/// kind of queued work, and the messages in each error queue, for <see cref="PipelineMetrics"/>' gauges. A gauge read never
+/// touches the database or the broker.
 /// </summary>
 public sealed class PipelineDepthSampler(
     IServiceScopeFactory scopes,
     IEnumerable<ModuleSchema> modules,
     IEnumerable<QueuedKind> kinds,
     PipelineMetrics metrics,
+    ErrorQueueCounter errorQueues,
     TimeProvider clock,
     TimeSpan interval,
     ILogger<PipelineDepthSampler> log) : BackgroundService
@@ -63,7 +66,9 @@ public sealed class PipelineDepthSampler(
                 dead[kind.Kind] = await CountAsync(db, Table(item), $"{deadAt} IS NOT NULL", ct);
             }
         }
-        return new PipelineDepth(outbox, pending, dead);
+        // The broker's own counts; the last known ones stay when it cannot be asked.
+        var failed = await errorQueues.TryCountAsync(ct) is { } counted ? counted.ToDictionary(c => c.Queue, c => c.Messages) : null;
+        return new PipelineDepth(outbox, pending, dead, failed ?? metrics.Latest.ErrorQueues);
     }
 
     private static string Table(IEntityType entity) => $"\"{entity.GetSchema()}\".\"{entity.GetTableName()}\"";

@@ -26,6 +26,8 @@ public sealed class PipelineMetrics
             "{item}", "Queued work not yet done, per kind.");
         meter.CreateObservableGauge("tipline.work.dead", () => depth.Dead.Select(d => Measure(d.Value, "kind", d.Key)),
             "{item}", "Queued work given up, per kind.");
+        meter.CreateObservableGauge("tipline.bus.error_queue.messages", () => depth.ErrorQueues.Select(d => Measure(d.Value, "queue", d.Key)),
+            "{message}", "Messages that failed every retry, per consumer's error queue.");
     }
 
     public void TipAccepted(string channel) => tipsAccepted.Add(1, new KeyValuePair<string, object?>("channel", channel));
@@ -38,12 +40,16 @@ public sealed class PipelineMetrics
 
     public void Sampled(PipelineDepth latest) => depth = latest;
 
+    public PipelineDepth Latest => depth;
+
     private static Measurement<long> Measure(long value, string label, string name) => new(value, new KeyValuePair<string, object?>(label, name));
 }
 
-/// <summary>Counts at one moment: outbox rows per module, pending and dead work per kind.</summary>
+/// <summary>Counts at one moment: outbox rows per module, pending and dead work per kind, messages per error queue.</summary>
 public sealed record PipelineDepth(
-    IReadOnlyDictionary<string, long> Outbox, IReadOnlyDictionary<string, long> Pending, IReadOnlyDictionary<string, long> Dead)
+    IReadOnlyDictionary<string, long> Outbox, IReadOnlyDictionary<string, long> Pending, IReadOnlyDictionary<string, long> Dead,
+    IReadOnlyDictionary<string, long> ErrorQueues)
 {
-    public static readonly PipelineDepth None = new(new Dictionary<string, long>(), new Dictionary<string, long>(), new Dictionary<string, long>());
+    public static readonly PipelineDepth None = new(new Dictionary<string, long>(), new Dictionary<string, long>(), new Dictionary<string, long>(),
+        new Dictionary<string, long>());
 }

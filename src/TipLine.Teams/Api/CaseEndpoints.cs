@@ -1,3 +1,4 @@
+using TipLine.Bus.ErrorQueues;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -18,8 +19,9 @@ internal sealed record AcknowledgeRequest;
 
 internal sealed record QuestionRequest(string Text);
 
+/// <param name="ErrorQueues">Messages waiting in each consumer's error queue; null when the broker could not be asked.</param>
 internal sealed record HealthResponse(int UnroutedReports, DateTimeOffset? OldestUnroutedAcceptedAt, DateTimeOffset? CountedAt,
-    IReadOnlyList<DeadWorkItems> DeadWork);
+    IReadOnlyList<DeadWorkItems> DeadWork, IReadOnlyList<ErrorQueueCount>? ErrorQueues);
 
 /// <summary>Queued work a module gave up, of one kind and error type (never content).</summary>
 internal sealed record DeadWorkItems(string Module, string Kind, string Error, int Count);
@@ -66,11 +68,11 @@ internal static class CaseEndpoints
             return ToResult(await work.AskAsync(user.StaffId(), caseId, text, ct));
         });
 
-        endpoints.MapGet("/api/admin/health", async (TeamsDbContext db, DeadWorkReport deadWork, CancellationToken ct) =>
+        endpoints.MapGet("/api/admin/health", async (TeamsDbContext db, DeadWorkReport deadWork, ErrorQueueCounter errorQueues, CancellationToken ct) =>
         {
             var row = await db.SystemHealth.AsNoTracking().SingleOrDefaultAsync(ct);
             return TypedResults.Ok(new HealthResponse(row?.UnroutedReports ?? 0, row?.OldestUnroutedAcceptedAt, row?.CountedAt,
-                await deadWork.ItemsAsync(ct)));
+                await deadWork.ItemsAsync(ct), await errorQueues.TryCountAsync(ct)));
         }).WithTags("Administration").RequireAuthorization(p => p.RequireRole(StaffRoles.DistrictAdmin));
         endpoints.MapGet("/api/admin/ack-times", async (AckTimes times, CancellationToken ct) => TypedResults.Ok(await times.ComputeAsync(ct)))
             .WithTags("Administration").RequireAuthorization(p => p.RequireRole(StaffRoles.DistrictAdmin));

@@ -11,6 +11,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using TipLine.Bus;
 using TipLine.Bus.Database;
+using TipLine.Bus.ErrorQueues;
 using TipLine.Directory;
 using TipLine.Hosting.Telemetry;
 using TipLine.Intake;
@@ -43,6 +44,8 @@ public static class TipLineHost
         if (targets.Intake) services.AddIntake(configuration);
         if (targets.Routing) services.AddRouting(configuration);
         if (targets.Teams) services.AddTeams(configuration);
+        // Every module's queues, whichever targets run here: administrators see all error queues from the teams process.
+        services.AddSingleton(ErrorQueueNames.Of([.. IntakeModule.Consumers, .. RoutingModule.Consumers, .. TeamsModule.Consumers]));
         services.AddTipLineBus(configuration, bus =>
         {
             if (targets.Intake) bus.AddIntakeConsumers();

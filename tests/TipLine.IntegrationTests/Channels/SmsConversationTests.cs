@@ -119,6 +119,7 @@ public sealed class SmsConversationTests : SmsDistrict
         var queued = await district.WaitForCaseAsync(within: TimeSpan.FromSeconds(60));
         Assert.Equal("Another school, or not sure", queued.SchoolName);
         var detail = await district.CaseAsync(queued.CaseId);
+        Assert.StartsWith("(The reporter did not name a school.)", detail.Original.WhatHappened, StringComparison.Ordinal);
         Assert.Contains("bring a gun tomorrow", detail.Original.WhatHappened, StringComparison.Ordinal);
         Assert.Equal(0L, await CountAsync("intake.sms_held"));
 

@@ -167,6 +167,9 @@ public sealed class VoicemailTests : SmsDistrict
         var queued = await staff.WaitForCaseAsync(within: TimeSpan.FromSeconds(120));
         Assert.Equal(school, queued.SchoolName);
         Assert.Equal("voice", queued.Channel);
+        // The district team is told the caller named no school, as for a text or a mail.
+        Assert.Equal(query.Length == 0, (await staff.CaseAsync(queued.CaseId)).Original.WhatHappened
+            .StartsWith("(The reporter did not name a school.)", StringComparison.Ordinal));
     }
 
     [Theory]

@@ -22,7 +22,7 @@ namespace TipLine.Intake.Channels.Email;
 /// </summary>
 internal sealed class EmailIntake(
     IntakeDbContext db,
-    SchoolDirectory directory,
+    SchoolResolver schools,
     ReporterKeys reporterKeys,
     ReportAcceptance acceptance,
     EmailFiles files,
@@ -144,15 +144,8 @@ internal sealed class EmailIntake(
     {
         var body = mail.Body.Length > 0 ? mail.Body : mail.Subject.Length > 0 ? mail.Subject : "(empty message)";
         if (mailbox.SchoolId is { } school) return (school, body);
-        var words = (mail.Subject + " " + body).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Select(w => w.Trim(',', '.', ':', '!', '?', '[', ']'));
-        var codes = await directory.SchoolCodesAsync(ct);
-        if (codes.FirstOrDefault(c => words.Contains(c.Code, StringComparer.OrdinalIgnoreCase)) is { } named) return (named.SchoolId, body);
-        const string NoSchool = "(The reporter did not name a school.)\n";
-        if (await directory.DistrictWideSchoolAsync(ct) is { } district) return (district.Id, NoSchool + body);
-        var schools = await directory.ListSchoolsAsync(ct);
-        log.LogWarning("Mail to district mailbox {Mailbox} names no school and the directory has no district-wide entry: given to the first school listed",
-            mailbox.Key);
-        return (schools.Count > 0 ? schools[0].Id : throw new InvalidOperationException("The directory lists no school."), NoSchool + body);
+        if (await schools.NamedInAsync(mail.Subject + " " + body, spoken: false, ct) is { } named) return (named.SchoolId, body);
+        return (await schools.NotNamedAsync(ChannelNames.Email, ct), SchoolResolver.NotNamedNote + body);
     }
 
     private static string WithFileNotes(string body, IncomingMail mail, IReadOnlyList<KeptFile> kept)

@@ -4,8 +4,10 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TipLine.Bus;
 using TipLine.Bus.Work;
+using TipLine.Contracts;
 using TipLine.Directory;
 using TipLine.Intake.Reporters;
+using TipLine.Intake.Reports;
 
 namespace TipLine.Intake.Channels.Sms;
 
@@ -17,7 +19,7 @@ namespace TipLine.Intake.Channels.Sms;
 /// </summary>
 internal sealed class HeldSmsRelease(
     IntakeDbContext db,
-    SchoolDirectory directory,
+    SchoolResolver schools,
     HeldTexts heldTexts,
     SealedContactStore sealing,
     IOptions<SmsOptions> options,
@@ -34,19 +36,15 @@ internal sealed class HeldSmsRelease(
         var reporterKey = await db.HeldSms.AsNoTracking().Where(h => h.ReceivedAt <= due).OrderBy(h => h.ReceivedAt)
             .Select(h => h.ReporterKey).FirstOrDefaultAsync(ct);
         if (reporterKey is null) return false;
-        if (await directory.DistrictWideSchoolAsync(ct) is not { } district)
-        {
-            log.LogWarning("Texts held for a school name are past their time, but the directory has no district-wide entry to send them to");
-            return false;
-        }
+        var district = await schools.NotNamedAsync(ChannelNames.Sms, ct);
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({reporterKey}, 0))", ct);
         var first = await db.HeldSms.AsNoTracking().Where(h => h.ReporterKey == reporterKey).OrderBy(h => h.ReceivedAt).FirstOrDefaultAsync(ct);
         if (first is null || first.ReceivedAt > due) return true; // the reporter named the school meanwhile
         var from = first.SealedFrom is { } sealedFrom ? Encoding.UTF8.GetString(sealing.UnsealBytes(FromPurpose, sealedFrom)) : null;
-        var accepted = await heldTexts.AcceptAsync(reporterKey, district.Id, first.OurNumber ?? "", from, first.MessageSid, latestText: "",
-            hasMedia: false, now, ct);
+        var accepted = await heldTexts.AcceptAsync(reporterKey, district, first.OurNumber ?? "", from, first.MessageSid, latestText: "",
+            hasMedia: false, now, ct, note: SchoolResolver.NotNamedNote);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         log.LogInformation("Held texts released as report {ReportId} to the district's own entry", accepted.ReportId);

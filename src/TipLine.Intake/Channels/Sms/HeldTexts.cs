@@ -15,8 +15,9 @@ internal sealed class HeldTexts(IntakeDbContext db, ReportAcceptance acceptance,
 {
     public sealed record Accepted(Guid ReportId, string WholeText);
 
+    /// <param name="note">Intake's own words put before the reporter's (e.g. that no school was named); not used to detect their language.</param>
     public async Task<Accepted> AcceptAsync(string reporterKey, Guid schoolId, string ourNumber, string? from, string providerKey,
-        string latestText, bool hasMedia, DateTimeOffset now, CancellationToken ct)
+        string latestText, bool hasMedia, DateTimeOffset now, CancellationToken ct, string note = "")
     {
         var held = await db.HeldSms.Where(h => h.ReporterKey == reporterKey).OrderBy(h => h.ReceivedAt).ToListAsync(ct);
         db.HeldSms.RemoveRange(held);
@@ -24,6 +25,7 @@ internal sealed class HeldTexts(IntakeDbContext db, ReportAcceptance acceptance,
         if (whole.Length == 0) whole = hasMedia ? "(picture message without text)" : "(empty message)";
         // Undetected stays "und" (not the reply's English): routing then knows nobody has read the tip yet.
         var language = languages.DetectOr(whole, LanguageGuess.UndeterminedCode);
+        whole = note + whole;
         var contact = from is null ? null : new ReporterContact(ChannelNames.Sms, from);
         var accepted = await acceptance.AcceptAsync(new NewReport(schoolId, ChannelNames.Sms, providerKey, language,
             new TipContent(whole, null, null), DangerNow: false, contact, SenderVerified: from is null ? null : true), issueReceipt: false, ct);

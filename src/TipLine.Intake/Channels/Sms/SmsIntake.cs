@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
+using TipLine.Intake.Reports;
 using TipLine.Bus.Outbox;
 using TipLine.Contracts;
 using TipLine.Directory;
@@ -24,6 +25,7 @@ namespace TipLine.Intake.Channels.Sms;
 internal sealed class SmsIntake(
     IntakeDbContext db,
     SchoolDirectory directory,
+    SchoolResolver schools,
     ReporterKeys reporterKeys,
     HeldTexts heldTexts,
     SealedContactStore sealing,
@@ -74,9 +76,8 @@ internal sealed class SmsIntake(
     private async Task<string> TakeTipAsync(InboundMessage sms, string body, string language, string reporterKey,
         DateTimeOffset now, CancellationToken ct)
     {
-        var owner = await directory.OwnerOfNumberAsync(sms.To, ct);
-        var schoolId = owner.SchoolId;
-        if (schoolId is null && await SchoolNamedInAsync(body, ct) is { } named)
+        var schoolId = await schools.SchoolOfNumberAsync(sms.To, ct);
+        if (schoolId is null && await schools.NamedInAsync(body, spoken: false, ct) is { } named)
         {
             schoolId = named.SchoolId;
             body = named.Remainder;
@@ -140,18 +141,6 @@ internal sealed class SmsIntake(
         var message = new FollowupMessage { Id = Guid.NewGuid(), ReportId = reportId, FromReporter = true, Text = body, Language = language, CreatedAt = now };
         db.FollowupMessages.Add(message);
         db.AddToOutbox(new ReporterAnswered(message.Id, reportId, report.SchoolId, body, language, now), now);
-    }
-
-    /// <summary>A school code as a word of the text (e.g. "LHS someone has a gun"); the code is removed from the tip.</summary>
-    private async Task<(Guid SchoolId, string Remainder)?> SchoolNamedInAsync(string body, CancellationToken ct)
-    {
-        var words = body.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
-        foreach (var code in await directory.SchoolCodesAsync(ct))
-        {
-            var at = Array.FindIndex(words, w => string.Equals(w.Trim(',', '.', ':', '!', '?'), code.Code, StringComparison.OrdinalIgnoreCase));
-            if (at >= 0) return (code.SchoolId, string.Join(' ', words.Where((_, i) => i != at)));
-        }
-        return null;
     }
 
     /// <summary>Replies go in the language the reporter wrote in, when the pages speak it; else English.</summary>

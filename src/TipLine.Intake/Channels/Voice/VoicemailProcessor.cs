@@ -27,6 +27,7 @@ internal sealed class VoicemailProcessor(
     SealedContactStore sealing,
     ReporterKeys reporterKeys,
     SchoolDirectory directory,
+    SchoolResolver schools,
     TwilioMessagesClient twilio,
     ITranscriber transcriber,
     VoiceDisguiser disguiser,
@@ -104,9 +105,9 @@ internal sealed class VoicemailProcessor(
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await attachments.JoinAsync(db.Database.GetDbConnection(), tx.GetDbTransaction(), ct);
 
-        var schoolId = await SchoolAsync(job, transcript.Text, ct);
+        var (schoolId, named) = await SchoolAsync(job, transcript.Text, ct);
         var transcribed = transcript.Succeeded && transcript.Text.Trim().Length > 0;
-        var text = transcribed ? transcript.Text.Trim() : NoTranscript;
+        var text = (named ? "" : SchoolResolver.NotNamedNote) + (transcribed ? transcript.Text.Trim() : NoTranscript);
         var caller = job.SealedCaller is { } sealedCaller
             ? Encoding.UTF8.GetString(sealing.UnsealBytes(VoicemailIntake.CallerPurpose, sealedCaller))
             : null;
@@ -147,21 +148,14 @@ internal sealed class VoicemailProcessor(
     }
 
     /// <summary>
-    /// The school whose number was called, or the one chosen in a district number's keypad menu. Else a school named in the
-    /// message is used, else the district's own entry (its 24/7 fallback team), else the first school listed, so the tip is still seen.
+    /// The school whose number was called, or the one chosen in a district number's keypad menu, or one named in the
+    /// message; else the district's own entry, and the tip says no school was named.
     /// </summary>
-    private async Task<Guid> SchoolAsync(PendingVoicemail job, string transcript, CancellationToken ct)
+    private async Task<(Guid SchoolId, bool Named)> SchoolAsync(PendingVoicemail job, string transcript, CancellationToken ct)
     {
-        var owner = await directory.OwnerOfNumberAsync(job.CalledNumber, ct);
-        if (owner.SchoolId is { } school) return school;
-        if (job.SchoolId is { } chosen && await directory.TeamForSchoolAsync(chosen, ct) is not null) return chosen;
-        var schools = await directory.ListSchoolsAsync(ct);
-        var named = schools.FirstOrDefault(s => transcript.Contains(s.Name.Replace(" School", "", StringComparison.Ordinal),
-            StringComparison.OrdinalIgnoreCase));
-        if (named is not null) return named.Id;
-        if (await directory.DistrictWideSchoolAsync(ct) is { } district) return district.Id;
-        log.LogWarning("Voicemail {RecordingSid} to a number without a school, school not named, no district-wide entry: given to the first school listed",
-            job.RecordingSid);
-        return schools.Count > 0 ? schools[0].Id : throw new InvalidOperationException("The directory lists no school.");
+        if (await schools.SchoolOfNumberAsync(job.CalledNumber, ct) is { } school) return (school, true);
+        if (job.SchoolId is { } chosen && await directory.TeamForSchoolAsync(chosen, ct) is not null) return (chosen, true);
+        if (await schools.NamedInAsync(transcript, spoken: true, ct) is { } named) return (named.SchoolId, true);
+        return (await schools.NotNamedAsync(ChannelNames.Voice, ct), false);
     }
 }

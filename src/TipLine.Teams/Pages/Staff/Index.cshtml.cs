@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using TipLine.Bus.ErrorQueues;
 using TipLine.Teams.Cases;
 using TipLine.Teams.Staff;
 using TipLine.Teams.SystemStatus;
@@ -8,11 +9,14 @@ using TipLine.Teams.SystemStatus;
 namespace TipLine.Teams.Pages.Staff;
 
 [Authorize]
-internal sealed class IndexModel(CaseWork work, TeamsDbContext db, DeadWorkReport deadWork) : PageModel
+internal sealed class IndexModel(CaseWork work, TeamsDbContext db, DeadWorkReport deadWork, ErrorQueueCounter errorQueues) : PageModel
 {
     public IReadOnlyList<QueueItem> Queue { get; private set; } = [];
     public SystemHealth? Health { get; private set; }
     public IReadOnlyList<Api.DeadWorkItems> DeadWork { get; private set; } = [];
+
+    /// <summary>Null when the broker could not be asked.</summary>
+    public IReadOnlyList<ErrorQueueCount>? ErrorQueues { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -21,6 +25,7 @@ internal sealed class IndexModel(CaseWork work, TeamsDbContext db, DeadWorkRepor
         {
             Health = await db.SystemHealth.AsNoTracking().SingleOrDefaultAsync(ct) ?? new SystemHealth();
             DeadWork = await deadWork.ItemsAsync(ct);
+            ErrorQueues = await errorQueues.TryCountAsync(ct);
         }
     }
 }
