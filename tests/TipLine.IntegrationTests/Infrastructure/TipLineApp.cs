@@ -60,7 +60,7 @@ public sealed class TipLineApp : IAsyncDisposable
         var web = TipLineHost.Build(builder, replaceServices);
         var app = new TipLineApp(web, environment.Database, logs);
         await web.PrepareAsync();
-        if (seed && target is "all")
+        if (seed && Targets.From(builder.Configuration).Teams)
         {
             await using var scope = web.Services.CreateAsyncScope();
             app.Accounts = await DemoDistrict.SeedAsync(scope.ServiceProvider, () => StaffPassword, CancellationToken.None);
