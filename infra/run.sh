@@ -84,6 +84,8 @@ export Translation__ApyBaseUrl="$apy_url"
 export Demo__Seed=true
 export DataProtection__KeysPath="$state/keys"
 export ASPNETCORE_URLS="${TIPLINE_URLS:-http://127.0.0.1:5080}"
+# Plain HTTP on loopback is development: anywhere else every cookie is Secure and HTTPS answers carry HSTS.
+export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 dotnet build "$repo/src/TipLine" -c Release -v quiet -nologo
 # The migrate step first, as in production: the app refuses to start on a schema that is behind it.

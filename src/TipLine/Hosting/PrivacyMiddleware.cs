@@ -14,12 +14,14 @@ public sealed class PrivacyMiddleware(RequestDelegate next, TrustedProxies proxi
     private const string ContentSecurityPolicy =
         "default-src 'none'; style-src 'self'; img-src 'self'; media-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
-    private static readonly string[] ForwardingHeaders = ["X-Forwarded-For", "Forwarded", "X-Real-IP", "X-Original-For", "X-Client-IP"];
+    private static readonly string[] ForwardingHeaders =
+        ["X-Forwarded-For", "X-Forwarded-Proto", "Forwarded", "X-Real-IP", "X-Original-For", "X-Client-IP"];
 
     public Task InvokeAsync(HttpContext context)
     {
         // The one use of the address: a keyed, rotating hash the web form's rate limit counts under (intake only).
         context.RequestServices.GetService<ClientKeys>()?.Remember(context, proxies.ClientOf(context, log));
+        proxies.ApplyScheme(context);
         foreach (var header in ForwardingHeaders) context.Request.Headers.Remove(header);
         context.Connection.RemoteIpAddress = null;
         context.Connection.RemotePort = 0;

@@ -2,6 +2,7 @@ using System.Globalization;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc.ApplicationParts;
@@ -74,9 +75,16 @@ public static class TipLineHost
             o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()];
         });
 
+        // Outside development every cookie (staff sign-in, antiforgery, follow-up) is Secure, and HTTPS answers carry HSTS.
+        var development = builder.Environment.IsDevelopment();
+        services.Configure<CookiePolicyOptions>(o => o.Secure = development ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always);
+        services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
+
         replaceServices?.Invoke(services);
         var app = builder.Build();
         app.UseMiddleware<PrivacyMiddleware>();
+        if (!development) app.UseHsts();
+        app.UseCookiePolicy();
         app.UseRequestLocalization();
         app.UseRouting();
         if (targets.Intake) app.UseRateLimiter();

@@ -26,13 +26,29 @@ public sealed class TrustedProxies
         }
     }
 
+    /// <summary>
+    /// HTTPS as the client used it: a trusted proxy that terminated TLS says so in X-Forwarded-Proto, so cookies, HSTS and
+    /// links see the scheme the reporter's browser did.
+    /// </summary>
+    public void ApplyScheme(HttpContext context)
+    {
+        if (IsTrusted(context.Connection.RemoteIpAddress)
+            && string.Equals(context.Request.Headers["X-Forwarded-Proto"].ToString().Split(',')[^1].Trim(), "https", StringComparison.OrdinalIgnoreCase))
+        {
+            context.Request.Scheme = "https";
+        }
+    }
+
+    private bool IsTrusted(IPAddress? remote) =>
+        remote is not null && networks.Any(n => n.Contains(remote.IsIPv4MappedToIPv6 ? remote.MapToIPv4() : remote));
+
     /// <summary>The client's address: the connection's, or the last X-Forwarded-For entry when the connection is a trusted proxy.</summary>
     public IPAddress? ClientOf(HttpContext context, ILogger log)
     {
         var remote = context.Connection.RemoteIpAddress;
         var forwarded = context.Request.Headers["X-Forwarded-For"].ToString();
         if (forwarded.Length == 0) return remote;
-        if (remote is null || !networks.Any(n => n.Contains(remote.IsIPv4MappedToIPv6 ? remote.MapToIPv4() : remote)))
+        if (!IsTrusted(remote))
         {
             if (Interlocked.Exchange(ref warned, 1) == 0)
             {

@@ -46,9 +46,10 @@ public sealed class TipLineApp : IAsyncDisposable
 
     public static async Task<TipLineApp> StartAsync(AppEnvironment environment, string target = "all",
         IDictionary<string, string?>? settings = null, bool seed = true, Action<IServiceCollection>? replaceServices = null,
-        bool migrate = true)
+        bool migrate = true, bool development = true)
     {
-        var builder = TipLineHost.CreateBuilder([]);
+        // Tests speak plain HTTP on loopback, as a developer does: outside development every cookie is Secure.
+        var builder = TipLineHost.CreateBuilder(development ? ["--environment", "Development"] : ["--environment", "Production"]);
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Configuration.AddInMemoryCollection(environment.Settings(target));
         if (settings is not null) builder.Configuration.AddInMemoryCollection(settings);

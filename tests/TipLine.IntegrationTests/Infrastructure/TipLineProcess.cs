@@ -34,6 +34,8 @@ public sealed class TipLineProcess : IAsyncDisposable
         }
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
+        // Plain HTTP on loopback: outside development the cookies would be Secure and never sent back.
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         var process = Process.Start(start) ?? throw new InvalidOperationException("TipLine did not start.");
         // Read and dropped, so a full pipe never blocks the process.
         process.OutputDataReceived += (_, _) => { };
