@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -18,7 +19,7 @@ public static class AfterCommit
     {
         if (db.Database.CurrentTransaction is null)
         {
-            action();
+            RunSafely(action);
             return;
         }
         lock (Pending) Pending.GetOrCreateValue(db).Add(action);
@@ -26,7 +27,20 @@ public static class AfterCommit
 
     private static void Run(DbContext? db)
     {
-        if (Take(db) is { } actions) foreach (var action in actions) action();
+        if (Take(db) is { } actions) foreach (var action in actions) RunSafely(action);
+    }
+
+    /// <summary>A measurement that throws must not look like a failed commit to the caller: the work is already saved.</summary>
+    private static void RunSafely(Action action)
+    {
+        try
+        {
+            action();
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            Trace.TraceWarning("An after-commit action failed: {0}", e.GetType().Name);
+        }
     }
 
     private static List<Action>? Take(DbContext? db)

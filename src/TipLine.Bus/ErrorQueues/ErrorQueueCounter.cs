@@ -19,23 +19,40 @@ public sealed record ErrorQueueNames(IReadOnlyList<string> Queues)
 /// Counts the messages in the error queues over AMQP (a passive declare per queue, which reads the count and changes
 /// nothing). A queue that does not exist yet has had no failure: zero. On the in-memory bus there are none.
 /// </summary>
-public sealed class ErrorQueueCounter(BusOptions options, ErrorQueueNames names, ILogger<ErrorQueueCounter> log)
+public sealed class ErrorQueueCounter(BusOptions options, ErrorQueueNames names, TimeProvider clock, ILogger<ErrorQueueCounter> log) : IDisposable
 {
-    /// <summary>The counts, or null when the broker cannot be asked now (a status page must still show).</summary>
+    private static readonly TimeSpan Fresh = TimeSpan.FromSeconds(10);
+    private readonly SemaphoreSlim counting = new(1, 1);
+    private (DateTimeOffset At, IReadOnlyList<ErrorQueueCount> Counts)? last;
+
+    public void Dispose() => counting.Dispose();
+
+    /// <summary>
+    /// The counts (at most 10 s old: one connection however often pages ask), or null when the broker cannot be asked
+    /// now, so a status page still shows.
+    /// </summary>
     public async Task<IReadOnlyList<ErrorQueueCount>?> TryCountAsync(CancellationToken ct)
     {
+        await counting.WaitAsync(ct);
         try
         {
-            return await CountAsync(ct);
+            if (last is { } known && clock.GetUtcNow() - known.At < Fresh) return known.Counts;
+            var counts = await CountAsync(ct);
+            last = (clock.GetUtcNow(), counts);
+            return counts;
         }
-        catch (Exception e) when (e is BrokerUnreachableException or OperationInterruptedException or IOException or TimeoutException)
+        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
         {
             log.LogWarning("Error queues could not be counted: {Error}", e.GetType().Name);
             return null;
         }
+        finally
+        {
+            counting.Release();
+        }
     }
 
-    public async Task<IReadOnlyList<ErrorQueueCount>> CountAsync(CancellationToken ct)
+    private async Task<IReadOnlyList<ErrorQueueCount>> CountAsync(CancellationToken ct)
     {
         if (options.Transport != BusTransport.RabbitMq) return [];
         var rabbit = options.RabbitMq;
@@ -43,6 +60,9 @@ public sealed class ErrorQueueCounter(BusOptions options, ErrorQueueNames names,
         {
             HostName = rabbit.Host, Port = rabbit.Port, VirtualHost = rabbit.VirtualHost, UserName = rabbit.Username, Password = rabbit.Password,
             ClientProvidedName = "tipline-error-queue-count",
+            // A broker that does not answer must not hold up a status page.
+            RequestedConnectionTimeout = TimeSpan.FromSeconds(3), ContinuationTimeout = TimeSpan.FromSeconds(3),
+            HandshakeContinuationTimeout = TimeSpan.FromSeconds(3), AutomaticRecoveryEnabled = false,
         };
         await using var connection = await factory.CreateConnectionAsync(ct);
         var counts = new List<ErrorQueueCount>();

@@ -26,6 +26,7 @@ public sealed class PipelineDepthSampler(
     ErrorQueueCounter errorQueues,
     TimeProvider clock,
     TimeSpan interval,
+    bool countErrorQueues,
     ILogger<PipelineDepthSampler> log) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -66,9 +67,11 @@ public sealed class PipelineDepthSampler(
                 dead[kind.Kind] = await CountAsync(db, Table(item), $"{deadAt} IS NOT NULL", ct);
             }
         }
-        // The broker's own counts; the last known ones stay when it cannot be asked.
-        var failed = await errorQueues.TryCountAsync(ct) is { } counted ? counted.ToDictionary(c => c.Queue, c => c.Messages) : null;
-        return new PipelineDepth(outbox, pending, dead, failed ?? metrics.Latest.ErrorQueues);
+        // The broker's own counts, from one process only (the teams one, as for administrators); none when it cannot be asked.
+        var failed = countErrorQueues && await errorQueues.TryCountAsync(ct) is { } counted
+            ? counted.ToDictionary(c => c.Queue, c => c.Messages)
+            : new Dictionary<string, long>();
+        return new PipelineDepth(outbox, pending, dead, failed);
     }
 
     private static string Table(IEntityType entity) => $"\"{entity.GetSchema()}\".\"{entity.GetTableName()}\"";

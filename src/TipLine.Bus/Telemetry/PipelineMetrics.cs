@@ -40,8 +40,6 @@ public sealed class PipelineMetrics
 
     public void Sampled(PipelineDepth latest) => depth = latest;
 
-    public PipelineDepth Latest => depth;
-
     private static Measurement<long> Measure(long value, string label, string name) => new(value, new KeyValuePair<string, object?>(label, name));
 }
 

@@ -27,25 +27,32 @@ internal sealed class SchoolResolver(SchoolDirectory directory, ILogger<SchoolRe
     /// </summary>
     public async Task<NamedSchool?> NamedInAsync(string text, bool spoken, CancellationToken ct)
     {
+        if (spoken)
+        {
+            // A name said aloud first: a short code is likelier to be an ordinary word in speech.
+            var said = (await directory.ListSchoolsAsync(ct))
+                .FirstOrDefault(s => text.Contains(s.Name.Replace(" School", "", StringComparison.Ordinal), StringComparison.OrdinalIgnoreCase));
+            if (said is not null) return new NamedSchool(said.Id, text);
+        }
         var words = text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
         foreach (var code in await directory.SchoolCodesAsync(ct))
         {
             var at = Array.FindIndex(words, w => string.Equals(w.Trim(Punctuation), code.Code, StringComparison.OrdinalIgnoreCase));
             if (at >= 0) return new NamedSchool(code.SchoolId, string.Join(' ', words.Where((_, i) => i != at)));
         }
-        if (!spoken) return null;
-        var said = (await directory.ListSchoolsAsync(ct))
-            .FirstOrDefault(s => text.Contains(s.Name.Replace(" School", "", StringComparison.Ordinal), StringComparison.OrdinalIgnoreCase));
-        return said is null ? null : new NamedSchool(said.Id, text);
+        return null;
     }
+
+    /// <summary>The district's own entry and its 24/7 team, where tips that name no school go; null in a directory without one.</summary>
+    public async Task<Guid?> DistrictEntryAsync(CancellationToken ct) => (await directory.DistrictWideSchoolAsync(ct))?.Id;
 
     /// <summary>
     /// Where a tip that names no school goes: the district's own entry and its 24/7 team, else (a directory without one)
-    /// the first school listed, with a warning for the administrator.
+    /// the first school listed, with a warning for the administrator. (Held texts wait for the district's entry instead.)
     /// </summary>
     public async Task<Guid> NotNamedAsync(string channel, CancellationToken ct)
     {
-        if (await directory.DistrictWideSchoolAsync(ct) is { } district) return district.Id;
+        if (await DistrictEntryAsync(ct) is { } district) return district;
         var schools = await directory.ListSchoolsAsync(ct);
         if (schools.Count == 0) throw new InvalidOperationException("The directory lists no school.");
         log.LogWarning("A {Channel} tip names no school and the directory has no district-wide entry: given to the first school listed", channel);

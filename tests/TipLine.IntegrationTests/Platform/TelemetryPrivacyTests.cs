@@ -28,6 +28,7 @@ public sealed class TelemetryPrivacyTests : EmailDistrict
     private const string WebWords = "quillmoor7731";
     private const string SmsWords = "brackenfold4410";
     private const string MailWords = "tamsinvale9902";
+    private const string ProxyTraceId = "4bf92f3577b34da6a3ce929d0e0e4736";
 
     private static readonly string[] Channels = ["channel=web", "channel=sms", "channel=email"];
 
@@ -52,7 +53,11 @@ public sealed class TelemetryPrivacyTests : EmailDistrict
     [Fact]
     public async Task Traces_follow_a_tip_to_the_team_s_queue_and_nothing_exported_names_or_quotes_a_reporter()
     {
-        using var reporter = new ReporterClient(App.CreateClient());
+        // The trace context a browser or a traced proxy sends (whose own span would hold the client's address) is not adopted.
+        var client = App.CreateClient();
+        client.DefaultRequestHeaders.Add("traceparent", $"00-{ProxyTraceId}-00f067aa0ba902b7-01");
+        client.DefaultRequestHeaders.Add("baggage", "client.address=198.51.100.23");
+        using var reporter = new ReporterClient(client);
         Assert.Equal(HttpStatusCode.OK, (await reporter.SubmitAsync("en", DemoDistrict.LincolnHigh,
             $"A student named {WebWords} said he will bring a gun to school tomorrow")).Status);
         Assert.Equal(HttpStatusCode.OK, await PostSmsAsync(Phone, DemoDistrict.LincolnHighNumber, $"{SmsWords} is selling vapes in the bathroom"));
@@ -89,16 +94,22 @@ public sealed class TelemetryPrivacyTests : EmailDistrict
 
         // The scan below sees spans and logs: a canary of each is found.
         using (var canary = PipelineTelemetry.Source.StartActivity("canary")) canary?.SetTag("messaging.destination.name", "canary-span-5512");
-        App.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Canary").LogInformation("Canary {Value}", "canary-log-5512");
+        var canaryLog = App.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Canary");
+        canaryLog.LogInformation("Canary {Value}", "canary-log-5512");
+        // A library's exception may quote what it choked on: exported logs keep its type only.
+        canaryLog.LogError(new FormatException($"could not read '{WebWords}'"), "Canary failure");
         TelemetryCapture.Flush(App.Services);
         Assert.Contains("canary-span-5512", telemetry.AllText, StringComparison.Ordinal);
         Assert.Contains("canary-log-5512", telemetry.AllText, StringComparison.Ordinal);
+        Assert.Contains(telemetry.Logs, l => l.Contains("Canary failure", StringComparison.Ordinal)
+            && l.Contains("exception.type=System.FormatException", StringComparison.Ordinal));
+        Assert.DoesNotContain(telemetry.Spans, s => s.TraceId == ProxyTraceId);
 
         var exported = telemetry.AllText;
         string[] planted =
         [
             WebWords, SmsWords, MailWords, Phone, Phone[1..], "555-765-4321", "7654321", reporterMail, reporterMail.Split('@')[0],
-            "Whitfield", TipLineApp.ReporterAddress.ToString(),
+            "Whitfield", TipLineApp.ReporterAddress.ToString(), ProxyTraceId, "198.51.100.23",
         ];
         Assert.All(planted, value => Assert.DoesNotContain(value, exported, StringComparison.OrdinalIgnoreCase));
     }

@@ -4,7 +4,6 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TipLine.Bus;
 using TipLine.Bus.Work;
-using TipLine.Contracts;
 using TipLine.Directory;
 using TipLine.Intake.Reporters;
 using TipLine.Intake.Reports;
@@ -36,7 +35,12 @@ internal sealed class HeldSmsRelease(
         var reporterKey = await db.HeldSms.AsNoTracking().Where(h => h.ReceivedAt <= due).OrderBy(h => h.ReceivedAt)
             .Select(h => h.ReporterKey).FirstOrDefaultAsync(ct);
         if (reporterKey is null) return false;
-        var district = await schools.NotNamedAsync(ChannelNames.Sms, ct);
+        // Never to an arbitrary school: without the district's own entry the texts stay held, and the administrator is warned.
+        if (await schools.DistrictEntryAsync(ct) is not { } district)
+        {
+            log.LogWarning("Texts held for a school name are past their time, but the directory has no district-wide entry to send them to");
+            return false;
+        }
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({reporterKey}, 0))", ct);

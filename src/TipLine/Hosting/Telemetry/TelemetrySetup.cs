@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using MassTransit.Logging;
 using MassTransit.Monitoring;
 using Microsoft.AspNetCore.Builder;
@@ -30,7 +31,10 @@ public static class TelemetrySetup
         var options = section.Get<TelemetryOptions>() ?? new TelemetryOptions();
         if (!options.Enabled) return;
 
-        builder.Services.AddHostedService(sp => ActivatorUtilities.CreateInstance<PipelineDepthSampler>(sp, options.SampleInterval));
+        // ASP.NET Core and HttpClient read this propagator: no trace context comes in from clients or goes out to providers.
+        builder.Services.AddSingleton<DistributedContextPropagator>(new NoIncomingTraceContext());
+        DistributedContextPropagator.Current = new NoIncomingTraceContext();
+        builder.Services.AddHostedService(sp => ActivatorUtilities.CreateInstance<PipelineDepthSampler>(sp, options.SampleInterval, targets.Teams));
         var telemetry = builder.Services.AddOpenTelemetry()
             .ConfigureResource(r => r.AddService(options.ServiceName, serviceInstanceId: $"{Environment.MachineName}:{targets}"))
             .WithTracing(tracing => tracing
@@ -47,7 +51,7 @@ public static class TelemetrySetup
                 .AddMeter(PipelineTelemetry.Name, InstrumentationOptions.MeterName)
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation())
-            .WithLogging(_ => { }, o =>
+            .WithLogging(logs => logs.AddProcessor(new SafeLogs()), o =>
             {
                 // Scopes carry request paths (tokens); our messages carry ids only, which the privacy tests check.
                 o.IncludeScopes = false;
