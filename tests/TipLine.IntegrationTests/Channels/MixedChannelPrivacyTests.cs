@@ -1,0 +1,156 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using MimeKit;
+using TipLine.Hosting;
+using TipLine.IntegrationTests.Infrastructure;
+using Xunit;
+
+namespace TipLine.IntegrationTests.Channels;
+
+/// <summary>
+/// Every channel at once, as a district sees a busy day: a web tip with a contact, a text, a picture by MMS, a voicemail
+/// and a mail with a picture attached, then questions back. Afterwards nothing the team can open, nothing in the logs,
+/// nothing on the bus and nothing stored in plain text anywhere in the database holds a planted phone number, address,
+/// name, caller ID, GPS position or device name.
+/// </summary>
+public sealed class MixedChannelPrivacyTests : SmsDistrict
+{
+    private const string TypedContact = "+1 (555) 246-8013";
+    private const string Texter = "+15552468014";
+    private const string PictureTexter = "+15552468015";
+    private const string Caller = "+15552468016";
+    private const string MediaSid = "ME00000000000000000000000000000abc";
+    private const string RecordingSid = "RE00000000000000000000000000000abc";
+
+    private readonly MailServer mail = new(Required("TIPLINE_TEST_IMAP"), Required("TIPLINE_TEST_SMTP"));
+    private readonly string tips = MailServer.NewUser("lincoln-tips", "tips.test");
+    private readonly string mailer = MailServer.NewUser("riley.okonkwo", "example.test");
+    private readonly Lazy<byte[]> recording = new(Speak);
+
+    protected override IDictionary<string, string?> MoreSettings => new Dictionary<string, string?>
+    {
+        ["Email:Smtp:Host"] = mail.SmtpHost, ["Email:Smtp:Port"] = mail.SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Email:Smtp:Security"] = "None",
+        ["Email:PollInterval"] = "00:00:00.300", ["Work:Email:PollInterval"] = "00:00:00.100",
+        ["Email:Mailboxes:0:Host"] = mail.ImapHost, ["Email:Mailboxes:0:Port"] = mail.ImapPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Email:Mailboxes:0:Security"] = "None", ["Email:Mailboxes:0:Username"] = tips, ["Email:Mailboxes:0:Password"] = MailServer.Password,
+        ["Email:Mailboxes:0:SchoolId"] = DemoDistrict.LincolnHigh.ToString(), ["Email:Mailboxes:0:Address"] = tips,
+        ["Email:Mailboxes:0:AuthServId"] = "mx.tips.test",
+        ["Work:Mms:PollInterval"] = "00:00:00.200", ["Work:Voicemail:PollInterval"] = "00:00:00.200",
+        ["Work:Sms:PollInterval"] = "00:00:00.200",
+    };
+
+    protected override void TwilioRoutes(WebApplication api)
+    {
+        api.MapGet("/2010-04-01/Accounts/{accountSid}/Messages/{messageSid}/Media/{mediaSid}", () => Results.Bytes(MmsTests.Jpeg(), "image/jpeg"));
+        api.MapGet("/2010-04-01/Accounts/{accountSid}/Recordings/{recordingSid}", () => Results.Bytes(recording.Value, "audio/x-wav"));
+    }
+
+    [Fact]
+    public async Task After_tips_on_every_channel_and_questions_back_nothing_the_team_logs_bus_or_database_hold_names_the_reporters()
+    {
+        using (var reporter = new ReporterClient(App.CreateClient()))
+        {
+            Assert.Equal(HttpStatusCode.OK, (await reporter.SubmitAsync("en", DemoDistrict.LincolnHigh, "A boy in my grade is selling pills",
+                contact: TypedContact)).Status);
+        }
+        Assert.Equal(HttpStatusCode.OK, (await PostWebhookAsync("/twilio/sms", Sms(Texter, DemoDistrict.LincolnHighNumber, "someone is bullying a kid online"))).Status);
+        var mms = Sms(PictureTexter, DemoDistrict.LincolnHighNumber, "look at this post");
+        mms["NumMedia"] = "1";
+        mms["MediaUrl0"] = $"{Twilio.BaseUrl.ToString().TrimEnd('/')}/2010-04-01/Accounts/{AccountSid}/Messages/{mms["MessageSid"]}/Media/{MediaSid}";
+        mms["MediaContentType0"] = "image/jpeg";
+        Assert.Equal(HttpStatusCode.OK, (await PostWebhookAsync("/twilio/sms", mms)).Status);
+        Assert.Equal(HttpStatusCode.OK, (await PostWebhookAsync("/twilio/voice", new Dictionary<string, string>
+        {
+            ["CallSid"] = "CA00000000000000000000000000000abc", ["AccountSid"] = AccountSid, ["From"] = Caller, ["To"] = DemoDistrict.LincolnHighNumber,
+            ["CallStatus"] = "ringing", ["Direction"] = "inbound", ["StirVerstat"] = "TN-Validation-Passed-A",
+        })).Status);
+        Assert.Equal(HttpStatusCode.NoContent, (await PostWebhookAsync("/twilio/voice/recording?lang=en", new Dictionary<string, string>
+        {
+            ["AccountSid"] = AccountSid, ["CallSid"] = "CA00000000000000000000000000000abc", ["RecordingSid"] = RecordingSid,
+            ["RecordingUrl"] = $"{Twilio.BaseUrl.ToString().TrimEnd('/')}/2010-04-01/Accounts/{AccountSid}/Recordings/{RecordingSid}",
+            ["RecordingStatus"] = "completed", ["RecordingDuration"] = "4", ["From"] = Caller, ["To"] = DemoDistrict.LincolnHighNumber,
+        })).Status);
+        await mail.AppendAsync(tips, MailWithPicture());
+
+        using var staff = await StaffClient.SignInAsync(App, "counselor@demo.tipline.test");
+        var cases = await Eventually.GetAsync(async () => await staff.QueueAsync() is { Count: 5 } q ? q : null, within: TimeSpan.FromSeconds(120),
+            what: "a case from each of the five tips");
+        Assert.Equal(["email", "sms", "sms", "voice", "web"], cases.Select(c => c.Channel).Order());
+        var pictures = await Eventually.GetAsync(async () =>
+        {
+            var details = await Task.WhenAll(cases.Select(c => staff.CaseAsync(c.CaseId)));
+            return details.Sum(d => d.AttachmentIds.Count) >= 3 ? details : null;
+        }, within: TimeSpan.FromSeconds(60), what: "the MMS picture, the mail's picture and the disguised voicemail on their cases");
+
+        // Questions back by the web reporter's contact (a content-free notice), by text and by mail: their numbers and address are unsealed.
+        foreach (var channel in new[] { "web", "sms", "email" })
+        {
+            Assert.Equal(HttpStatusCode.NoContent, await staff.AskAsync(cases.First(c => c.Channel == channel).CaseId, "Are you safe right now?"));
+        }
+        await Eventually.GetAsync(() => Task.FromResult(Twilio.Requests.Count(r => r.Form.TryGetValue("To", out var to) && to is "+15552468013" or Texter) >= 2
+            ? "" : null), what: "the notice and the question texted");
+        await mail.WaitForMessagesAsync(mailer, 2, "the acknowledgement and the question by mail");
+
+        var seen = new StringBuilder();
+        seen.AppendLine(await staff.Http.GetStringAsync("/staff"));
+        foreach (var detail in pictures)
+        {
+            seen.AppendLine(await staff.Http.GetStringAsync($"/staff/cases/{detail.CaseId}"));
+            seen.AppendLine((await staff.GetCaseAsync(detail.CaseId)).Body);
+            foreach (var attachment in detail.AttachmentIds)
+            {
+                var file = await staff.Http.GetByteArrayAsync($"/staff/cases/{detail.CaseId}/attachments/{attachment}");
+                seen.AppendLine(Encoding.Latin1.GetString(file));
+            }
+        }
+        var stored = await App.Database.EverythingStoredAsync();
+        string[] planted =
+        [
+            "2468013", "246-8013", "2468014", "2468015", "2468016", mailer, mailer.Split('@')[0], "Okonkwo", "GPS-LAT-40.7128", "Planted-Phone",
+            "IMG_2041_riley", TipLineApp.ReporterAddress.ToString(),
+        ];
+        foreach (var (where, text) in new[] { ("the team's pages and files", seen.ToString()), ("the logs", App.Logs.All),
+            ("the bus", App.PublishedMessages), ("the database", stored) })
+        {
+            foreach (var value in planted) Assert.False(text.Contains(value, StringComparison.OrdinalIgnoreCase), $"{value} found in {where}");
+        }
+    }
+
+    private MimeMessage MailWithPicture()
+    {
+        var message = new MimeMessage { Subject = "photo", MessageId = MimeKit.Utils.MimeUtils.GenerateMessageId("client.example") };
+        message.From.Add(new MailboxAddress("Riley Okonkwo", mailer));
+        message.To.Add(MailboxAddress.Parse(tips));
+        message.Headers.Add("Authentication-Results", $"mx.tips.test; spf=pass smtp.mailfrom={mailer}; dmarc=pass header.from=example.test");
+        var body = new BodyBuilder { TextBody = "He posted this picture of a gun in his locker." };
+        body.Attachments.Add("IMG_2041_riley.jpg", MmsTests.Jpeg(), new ContentType("image", "jpeg"));
+        message.Body = body.ToMessageBody();
+        return message;
+    }
+
+    /// <summary>A spoken tip, synthesized with espeak-ng.</summary>
+    private static byte[] Speak()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"mixed-{Guid.NewGuid():N}.wav");
+        try
+        {
+            var start = new ProcessStartInfo("espeak-ng") { RedirectStandardError = true, RedirectStandardOutput = true };
+            foreach (var a in new[] { "-w", path, "a student said he has a gun in his car" }) start.ArgumentList.Add(a);
+            using var process = Process.Start(start) ?? throw new InvalidOperationException("espeak-ng did not start.");
+            process.WaitForExit(30_000);
+            return File.ReadAllBytes(path);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    private static string Required(string variable) =>
+        System.Environment.GetEnvironmentVariable(variable) is { Length: > 0 } value ? value
+            : throw new InvalidOperationException($"{variable} is not set: run the tests through infra/test.sh.");
+}
