@@ -27,6 +27,8 @@ internal static class EscalationModule
                 AlertDelivery.ClaimFilter);
             services.AddQueuedWork<TeamsDbContext, CaseEscalation, EscalationSteps>(configuration, EscalationSteps.Kind, EscalationSteps.Defaults,
                 EscalationSteps.ClaimFilter);
+            services.AddScoped<EarlyStatusPurge>().AddRecurringPass<EarlyStatusPurge>(sp =>
+                sp.GetRequiredService<IOptions<EscalationOptions>>().Value.EarlyStatusKeptFor / 4);
         }
         return services;
     }

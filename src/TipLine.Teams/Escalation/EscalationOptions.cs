@@ -30,6 +30,13 @@ internal sealed class EscalationOptions : IValidatableObject
     [Range(typeof(TimeSpan), "00:01:00", "7.00:00:00", ParseLimitsInInvariantCulture = true)]
     public TimeSpan AckLinkLifetime { get; set; } = TimeSpan.FromHours(12);
 
+    /// <summary>
+    /// How long Twilio's word on a text whose send was never recorded (<see cref="EarlyAlertStatus"/>: the process died
+    /// between Twilio's answer and its commit, and the alert went again under a new sid) is kept before it is deleted.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:01:00", "30.00:00:00", ParseLimitsInInvariantCulture = true)]
+    public TimeSpan EarlyStatusKeptFor { get; set; } = TimeSpan.FromDays(1);
+
     public UrgencyPolicy PolicyFor(SuggestedUrgency urgency) => urgency == SuggestedUrgency.Imminent ? Imminent : High;
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
