@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Text;
 using Microsoft.AspNetCore.Builder;
@@ -28,7 +27,7 @@ public sealed class MixedChannelPrivacyTests : SmsDistrict
     private readonly MailServer mail = new(Required("TIPLINE_TEST_IMAP"), Required("TIPLINE_TEST_SMTP"));
     private readonly string tips = MailServer.NewUser("lincoln-tips", "tips.test");
     private readonly string mailer = MailServer.NewUser("riley.okonkwo", "example.test");
-    private readonly Lazy<byte[]> recording = new(Speak);
+    private readonly Lazy<byte[]> recording = new(() => VoicemailTests.Speak("a student said he has a gun in his car"));
 
     protected override IDictionary<string, string?> MoreSettings => new Dictionary<string, string?>
     {
@@ -135,24 +134,6 @@ public sealed class MixedChannelPrivacyTests : SmsDistrict
         body.Attachments.Add("IMG_2041_riley.jpg", MmsTests.Jpeg(), new ContentType("image", "jpeg"));
         message.Body = body.ToMessageBody();
         return message;
-    }
-
-    /// <summary>A spoken tip, synthesized with espeak-ng.</summary>
-    private static byte[] Speak()
-    {
-        var path = Path.Combine(Path.GetTempPath(), $"mixed-{Guid.NewGuid():N}.wav");
-        try
-        {
-            var start = new ProcessStartInfo("espeak-ng") { RedirectStandardError = true, RedirectStandardOutput = true };
-            foreach (var a in new[] { "-w", path, "a student said he has a gun in his car" }) start.ArgumentList.Add(a);
-            using var process = Process.Start(start) ?? throw new InvalidOperationException("espeak-ng did not start.");
-            process.WaitForExit(30_000);
-            return File.ReadAllBytes(path);
-        }
-        finally
-        {
-            File.Delete(path);
-        }
     }
 
     private static string Required(string variable) =>

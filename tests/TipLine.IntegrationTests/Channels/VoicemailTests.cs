@@ -26,7 +26,7 @@ public sealed class VoicemailTests : SmsDistrict
     private const string RecordingSid = "RE0123456789abcdef0123456789abcdef";
     private const string CallSid = "CA0123456789abcdef0123456789abcdef";
     private static readonly string RecordingPath = $"/2010-04-01/Accounts/{AccountSid}/Recordings/{RecordingSid}";
-    private readonly Lazy<byte[]> recording = new(Speak);
+    private readonly Lazy<byte[]> recording = new(() => Speak("there is a student with a knife in the cafeteria"));
     private int downloads;
     private int missingDownloads;
 
@@ -291,13 +291,13 @@ public sealed class VoicemailTests : SmsDistrict
     };
 
     /// <summary>A spoken tip, synthesized with espeak-ng as a WAV file.</summary>
-    private static byte[] Speak()
+    internal static byte[] Speak(string sentence)
     {
         var path = Path.Combine(Path.GetTempPath(), $"voicemail-{Guid.NewGuid():N}.wav");
         try
         {
             var start = new ProcessStartInfo("espeak-ng") { RedirectStandardError = true, RedirectStandardOutput = true };
-            foreach (var a in new[] { "-w", path, "there is a student with a knife in the cafeteria" }) start.ArgumentList.Add(a);
+            foreach (var a in new[] { "-w", path, sentence }) start.ArgumentList.Add(a);
             using var process = Process.Start(start) ?? throw new InvalidOperationException("espeak-ng did not start.");
             process.WaitForExit(30_000);
             if (process.ExitCode != 0) throw new InvalidOperationException("espeak-ng failed: " + process.StandardError.ReadToEnd());
