@@ -42,6 +42,8 @@ internal sealed class TeamsDbContext(DbContextOptions<TeamsDbContext> options)
             e.ToTable("cases");
             e.HasIndex(c => c.ReportId).IsUnique();
             e.HasIndex(c => new { c.TeamId, c.SuggestedUrgency, c.AcceptedAt });
+            e.HasIndex(c => new { c.SchoolId, c.AcceptedAt });
+            e.HasIndex(c => c.IncidentId);
             e.Property(c => c.Original).HasColumnType("jsonb").HasConversion(Json<TipContent>());
             e.Property(c => c.Translation).HasColumnType("jsonb").HasConversion(Json<TipContent?>());
             e.Property(c => c.Channel).HasMaxLength(20);

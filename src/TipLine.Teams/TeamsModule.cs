@@ -17,6 +17,7 @@ using TipLine.Teams.Cases;
 using TipLine.Teams.Consumers;
 using TipLine.Teams.OnCall;
 using TipLine.Teams.Escalation;
+using TipLine.Teams.Incidents;
 using TipLine.Teams.Staff;
 using TipLine.Teams.SystemStatus;
 
@@ -31,7 +32,8 @@ public static class TeamsModule
     public static IServiceCollection AddTeams(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddModuleDbContext<TeamsDbContext>(configuration, "Teams").AddOutboxRelay<TeamsDbContext>();
-        services.AddScoped<CaseWork>().AddScoped<AuditLog>().AddScoped<DeadWorkReport>();
+        services.AddScoped<CaseWork>().AddScoped<AuditLog>().AddScoped<DeadWorkReport>().AddScoped<IncidentGrouping>();
+        services.AddOptions<IncidentOptions>().Bind(configuration.GetSection(IncidentOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<OnCallBoard>().AddScoped<ScheduleEditor>().AddScoped<CalendarFeeds>().AddScoped<OnCallCalendar>();
         services.AddOptions<AlertOptions>().Bind(configuration.GetSection("Alerts"));
         services.AddTwilio(configuration);

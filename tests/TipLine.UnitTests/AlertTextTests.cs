@@ -28,4 +28,12 @@ public sealed class AlertTextTests
     public void An_alert_about_a_tip_nobody_can_read_yet_says_why(TipReadability readability, string language, string expected) =>
         Assert.Equal(expected, AlertText.For(new Alert("Lincoln High School", SuggestedUrgency.High, new Uri("https://staff.example.org/a/x"),
             Unread: UnreadNote.For(readability, language))));
+
+    [Theory]
+    [InlineData(SuggestedUrgency.Imminent, 5, 2, "TipLine: 5 new tips for Lincoln High School, 2 IMMINENT-urgency. Open https://staff.example.org/a/x or reply 4821 to acknowledge.")]
+    [InlineData(SuggestedUrgency.Imminent, 12, 12, "TipLine: 12 new IMMINENT-urgency tips for Lincoln High School. Open https://staff.example.org/a/x or reply 4821 to acknowledge.")]
+    [InlineData(SuggestedUrgency.High, 3, 0, "TipLine: 3 new HIGH-urgency tips for Lincoln High School. Open https://staff.example.org/a/x or reply 4821 to acknowledge.")]
+    public void One_alert_for_several_tips_counts_them_and_the_imminent_ones(SuggestedUrgency urgency, int tips, int imminent, string expected) =>
+        Assert.Equal(expected, AlertText.For(new Alert("Lincoln High School", urgency, new Uri("https://staff.example.org/a/x"), "4821", tips,
+            Imminent: imminent)));
 }

@@ -16,9 +16,14 @@ internal static class AlertText
         return alert.ReplyCode is null ? text : $"{text} or reply {alert.ReplyCode} to acknowledge.";
     }
 
-    public static string Subject(Alert alert) => alert.Tips > 1
-        ? $"TipLine: {alert.Tips} new {Label(alert.Urgency)} tips for {alert.SchoolName}"
-        : $"TipLine: new {Label(alert.Urgency)} tip for {alert.SchoolName}{(alert.Unread is null ? "" : $", {alert.Unread}")}";
+    /// <summary>Several tips of mixed urgency: "5 new tips for Lincoln High School, 2 IMMINENT-urgency".</summary>
+    public static string Subject(Alert alert) => alert.Tips switch
+    {
+        > 1 when alert.Imminent > 0 && alert.Imminent < alert.Tips =>
+            $"TipLine: {alert.Tips} new tips for {alert.SchoolName}, {alert.Imminent} {Label(SuggestedUrgency.Imminent)}",
+        > 1 => $"TipLine: {alert.Tips} new {Label(alert.Urgency)} tips for {alert.SchoolName}",
+        _ => $"TipLine: new {Label(alert.Urgency)} tip for {alert.SchoolName}{(alert.Unread is null ? "" : $", {alert.Unread}")}",
+    };
 
     private static string Label(SuggestedUrgency urgency) => urgency switch
     {

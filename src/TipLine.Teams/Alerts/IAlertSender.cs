@@ -11,9 +11,11 @@ internal enum AlertMethod
 /// <summary>
 /// What an on-call alert says: the school, the suggested urgency and a link; never tip text or names.
 /// <paramref name="ReplyCode"/> is the short code a staff member can text back to acknowledge. A digest counts
-/// <paramref name="Tips"/> tips and names their schools.
+/// <paramref name="Tips"/> tips and names their schools; so does one alert that covers several tips, of which
+/// <paramref name="Imminent"/> were suggested Imminent.
 /// </summary>
-internal sealed record Alert(string SchoolName, SuggestedUrgency Urgency, Uri Link, string? ReplyCode = null, int Tips = 1, string? Unread = null);
+internal sealed record Alert(
+    string SchoolName, SuggestedUrgency Urgency, Uri Link, string? ReplyCode = null, int Tips = 1, string? Unread = null, int Imminent = 0);
 
 /// <summary>
 /// <paramref name="Sent"/>: the provider took the alert (a later delivery failure may still be reported).

@@ -19,6 +19,8 @@ internal sealed record AcknowledgeRequest;
 
 internal sealed record QuestionRequest(string Text);
 
+internal sealed record IncidentAcknowledged(int Acknowledged);
+
 /// <param name="ErrorQueues">Messages waiting in each consumer's error queue; null when the broker could not be asked.</param>
 internal sealed record HealthResponse(int UnroutedReports, DateTimeOffset? OldestUnroutedAcceptedAt, DateTimeOffset? CountedAt,
     IReadOnlyList<DeadWorkItems> DeadWork, IReadOnlyList<ErrorQueueCount>? ErrorQueues);
@@ -54,6 +56,16 @@ internal static class CaseEndpoints
         });
         cases.MapPost("/{caseId:guid}/acknowledge", async (Guid caseId, AcknowledgeRequest _, ClaimsPrincipal user, CaseWork work,
             CancellationToken ct) => ToResult(await work.AcknowledgeAsync(user.StaffId(), caseId, ct)));
+        cases.MapPost("/{caseId:guid}/keep-apart", async (Guid caseId, AcknowledgeRequest _, ClaimsPrincipal user, CaseWork work,
+            CancellationToken ct) => ToResult(await work.KeepApartAsync(user.StaffId(), caseId, ct)))
+            .WithSummary("Takes the case out of the incident it was grouped into; it is never grouped again.");
+        var incidents = endpoints.MapGroup("/api/incidents").WithTags("Team queue").RequireAuthorization();
+        incidents.MapGet("/{incidentId:guid}", async (Guid incidentId, ClaimsPrincipal user, CaseWork work, CancellationToken ct) =>
+            TypedResults.Ok(await work.QueueAsync(user.StaffId(), ct, incidentId)))
+            .WithSummary("The team's tips grouped into one incident.");
+        incidents.MapPost("/{incidentId:guid}/acknowledge", async (Guid incidentId, AcknowledgeRequest _, ClaimsPrincipal user, CaseWork work,
+            CancellationToken ct) => TypedResults.Ok(new IncidentAcknowledged(await work.AcknowledgeIncidentAsync(user.StaffId(), incidentId, ct))))
+            .WithSummary("Acknowledges every open tip of the team in the incident.");
         cases.MapPost("/{caseId:guid}/questions", async Task<Results<NoContent, NotFound, ForbidHttpResult, ValidationProblem>> (
             Guid caseId, QuestionRequest request, ClaimsPrincipal user, CaseWork work, CancellationToken ct) =>
         {

@@ -14,6 +14,8 @@ internal static class AuditActions
     public const string RevokeCalendarFeed = "calendar.feed.revoke";
     public const string ReadCalendarFeed = "calendar.feed.read";
     public const string SaveLanguages = "member.languages.save";
+    public const string ViewIncident = "incident.view";
+    public const string KeepApart = "incident.keep_apart";
 }
 
 /// <summary>Appends to the audit log in the caller's unit of work; triggers (see the migrations) forbid changing past entries.</summary>

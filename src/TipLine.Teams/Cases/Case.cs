@@ -29,5 +29,14 @@ internal sealed class Case
     public DateTimeOffset AcceptedAt { get; init; }
     public DateTimeOffset RoutedAt { get; init; }
     public DateTimeOffset? AcknowledgedAt { get; set; }
+
+    /// <summary>The incident the case was grouped into (its first case's id); null while it stands alone.</summary>
+    public Guid? IncidentId { get; set; }
+
+    /// <summary>A member said it is not the same incident: it is never grouped again.</summary>
+    public bool KeptApart { get; set; }
+
+    /// <summary>Many copies of its text arrived in a short time: a possible flood or template, a signal and never a reason to discard.</summary>
+    public bool PossibleFlood { get; set; }
     public Guid? AcknowledgedBy { get; set; }
 }

@@ -5,7 +5,7 @@ namespace TipLine.Teams.Cases;
 internal sealed record QueueItem(
     Guid CaseId, string SchoolName, SuggestedUrgency SuggestedUrgency, IReadOnlyList<string> Categories, bool DangerNow,
     string Channel, string Pseudonym, string ReporterLanguage, bool NeedsTranslation, DateTimeOffset AcceptedAt,
-    bool Acknowledged, bool AssignedToMe);
+    bool Acknowledged, bool AssignedToMe, Guid? IncidentId = null, bool PossibleFlood = false);
 
 internal sealed record ConversationItem(
     Guid Id, bool FromReporter, string? AuthorName, string Text, string Language, string? Translation, bool NeedsTranslation,
@@ -21,7 +21,13 @@ internal sealed record CaseDetail(
     IReadOnlyList<string> Categories, bool DangerNow, DateTimeOffset AcceptedAt, DateTimeOffset RoutedAt,
     string? AssignedTo, DateTimeOffset? AcknowledgedAt, string? AcknowledgedBy, IReadOnlyList<ConversationItem> Conversation,
     IReadOnlyList<Guid> AttachmentIds, IReadOnlyList<Escalation.AlertItem> Alerts, bool? SenderVerified,
-    TipReadability Readability);
+    TipReadability Readability, CaseIncident Incident);
+
+/// <summary>
+/// The incident a case was grouped into (<paramref name="Id"/> null while it stands alone; <paramref name="Tips"/> counts
+/// the team's tips in it), whether a member kept it apart, and whether its text arrived as a possible flood.
+/// </summary>
+internal sealed record CaseIncident(Guid? Id, int Tips, bool KeptApart, bool PossibleFlood);
 
 internal enum CaseAccess
 {

@@ -18,18 +18,43 @@ internal sealed class CaseWork(
 {
     public const int MaxQuestionLength = 2000;
 
-    public async Task<IReadOnlyList<QueueItem>> QueueAsync(Guid staffId, CancellationToken ct)
+    /// <summary>The member's team queue, or only the team's tips grouped into one incident.</summary>
+    public async Task<IReadOnlyList<QueueItem>> QueueAsync(Guid staffId, CancellationToken ct, Guid? incidentId = null)
     {
         var member = await directory.MemberAsync(staffId, ct);
-        audit.Record(staffId, AuditActions.ViewQueue, null, member is not null);
+        audit.Record(staffId, incidentId is null ? AuditActions.ViewQueue : AuditActions.ViewIncident, null, member is not null);
         await db.SaveChangesAsync(ct);
         if (member is null) return [];
-        var cases = await db.Cases.AsNoTracking().Where(c => c.TeamId == member.TeamId)
+        var cases = await db.Cases.AsNoTracking().Where(c => c.TeamId == member.TeamId && (incidentId == null || c.IncidentId == incidentId))
             .OrderByDescending(c => c.SuggestedUrgency).ThenBy(c => c.AcceptedAt).Take(500).ToListAsync(ct);
         var schools = (await directory.ListSchoolsAsync(ct)).ToDictionary(s => s.Id, s => s.Name);
         return cases.Select(c => new QueueItem(c.Id, schools.GetValueOrDefault(c.SchoolId, "?"), c.SuggestedUrgency, c.Categories,
             c.DangerNow, c.Channel, c.Pseudonym, c.ReporterLanguage, c.NeedsTranslation, c.AcceptedAt, c.AcknowledgedAt is not null,
-            c.AssignedMemberId == staffId)).ToList();
+            c.AssignedMemberId == staffId, c.IncidentId, c.PossibleFlood)).ToList();
+    }
+
+    /// <summary>Acknowledges every open tip of the member's team in the incident, each as if acknowledged on its own page.</summary>
+    public async Task<int> AcknowledgeIncidentAsync(Guid staffId, Guid incidentId, CancellationToken ct)
+    {
+        var member = await directory.MemberAsync(staffId, ct);
+        if (member is null) return 0;
+        var open = await db.Cases.AsNoTracking().Where(c => c.TeamId == member.TeamId && c.IncidentId == incidentId && c.AcknowledgedAt == null)
+            .Select(c => c.Id).ToListAsync(ct);
+        foreach (var caseId in open) await AcknowledgeAsync(staffId, caseId, ct);
+        return open.Count;
+    }
+
+    /// <summary>Undoes a wrong grouping: the case leaves its incident and is never grouped again. Audited.</summary>
+    public async Task<CaseAccess> KeepApartAsync(Guid staffId, Guid caseId, CancellationToken ct)
+    {
+        var (access, c) = await AuthorizeAsync(staffId, caseId, AuditActions.KeepApart, ct);
+        if (access == CaseAccess.Allowed)
+        {
+            c!.IncidentId = null;
+            c.KeptApart = true;
+        }
+        await db.SaveChangesAsync(ct);
+        return access;
     }
 
     public async Task<CaseResult<CaseDetail>> OpenAsync(Guid staffId, Guid caseId, CancellationToken ct)
@@ -52,7 +77,9 @@ internal sealed class CaseWork(
             c.Channel, c.Pseudonym, c.ReporterLanguage, c.TeamLanguage, c.Original, c.Translation, c.NeedsTranslation,
             c.SuggestedUrgency, c.Categories, c.DangerNow, c.AcceptedAt, c.RoutedAt,
             await NameAsync(c.AssignedMemberId, names, ct), c.AcknowledgedAt, await NameAsync(c.AcknowledgedBy, names, ct), conversation, attachments,
-            await alerts.ForCaseAsync(caseId, ct), c.SenderVerified, c.Readability));
+            await alerts.ForCaseAsync(caseId, ct), c.SenderVerified, c.Readability,
+            new CaseIncident(c.IncidentId, c.IncidentId is { } incident ? await db.Cases.CountAsync(x => x.IncidentId == incident && x.TeamId == c.TeamId, ct) : 1,
+                c.KeptApart, c.PossibleFlood)));
     }
 
     /// <summary>Records who acknowledged and when; acknowledging again changes nothing.</summary>
@@ -130,5 +157,5 @@ internal sealed class CaseWork(
     /// <summary>Escalation reached this member (e.g. on the district's fallback team): they may open and acknowledge the case.</summary>
     private Task<bool> WasAlertedAsync(Guid staffId, Guid caseId, CancellationToken ct) =>
         db.AlertAttempts.AnyAsync(a => a.MemberId == staffId && a.CaseIds.Contains(caseId) && a.Status != AttemptStatus.Pending
-            && a.Status != AttemptStatus.Cancelled, ct);
+            && a.Status != AttemptStatus.Cancelled && a.Status != AttemptStatus.Covered, ct);
 }

@@ -6,14 +6,16 @@ using TipLine.Bus.Telemetry;
 using TipLine.Contracts;
 using TipLine.Teams.Cases;
 using TipLine.Teams.Escalation;
+using TipLine.Teams.Incidents;
 
 namespace TipLine.Teams.Consumers;
 
 /// <summary>
-/// Opens the case in the team's queue, once per report however often the report is routed, with the escalation that
-/// alerts the team about it.
+/// Opens the case in the team's queue, once per report however often the report is routed, grouped with the same incident's
+/// cases, with the escalation that alerts the team about it.
 /// </summary>
-internal sealed class ReportRoutedConsumer(TeamsDbContext db, EscalationStart escalation, PipelineMetrics metrics, TimeProvider clock)
+internal sealed class ReportRoutedConsumer(
+    TeamsDbContext db, EscalationStart escalation, IncidentGrouping incidents, PipelineMetrics metrics, TimeProvider clock)
     : IConsumer<ReportRouted>
 {
     public async Task Consume(ConsumeContext<ReportRouted> context)
@@ -40,6 +42,7 @@ internal sealed class ReportRoutedConsumer(TeamsDbContext db, EscalationStart es
                 AcceptedAt = r.AcceptedAt, RoutedAt = r.RoutedAt, SenderVerified = r.SenderVerified,
                 Readability = r.Readability,
             };
+            await incidents.PlaceAsync(opened, ct);
             db.Cases.Add(opened);
             if (escalation.For(opened, now) is { } timer) db.Escalations.Add(timer);
             var earlyFiles = await db.EarlyAttachments.Where(a => a.ReportId == r.ReportId).ToListAsync(ct);

@@ -13,8 +13,9 @@ internal enum LinkState
     Used,
 }
 
-/// <summary>What an acknowledgement link is about: only what the alert itself said.</summary>
-internal sealed record AckLinkView(LinkState State, string? SchoolName = null, Contracts.SuggestedUrgency? Urgency = null, Guid? CaseId = null);
+/// <summary>What an acknowledgement link is about: only what the alert itself said (one tip, or how many it covers).</summary>
+internal sealed record AckLinkView(
+    LinkState State, string? SchoolName = null, Contracts.SuggestedUrgency? Urgency = null, Guid? CaseId = null, int Tips = 1);
 
 internal enum ReplyOutcome
 {
@@ -26,7 +27,8 @@ internal enum ReplyOutcome
 /// <summary>
 /// Acknowledging from an alert, as the member it was sent to: by its link (signed, single-use, expiring) or by texting
 /// back its code from the phone it went to. Both go through <see cref="CaseWork.AcknowledgeAsync"/>, so they are
-/// audited, announced and stop the escalation exactly like the case page's button.
+/// audited, announced and stop the escalation exactly like the case page's button. An alert that covered several tips
+/// acknowledges them all.
 /// </summary>
 internal sealed partial class AlertAcknowledgement(TeamsDbContext db, CaseWork work, AckLinks links, Directory.SchoolDirectory directory,
     TimeProvider clock)
@@ -34,20 +36,23 @@ internal sealed partial class AlertAcknowledgement(TeamsDbContext db, CaseWork w
     public async Task<AckLinkView> ReadLinkAsync(string token, CancellationToken ct)
     {
         var (state, attempt) = await CheckAsync(token, ct);
-        return state == LinkState.Invalid ? new AckLinkView(state) : new AckLinkView(state, attempt!.SchoolName, attempt.Urgency, attempt.CaseIds[0]);
+        return state == LinkState.Invalid ? new AckLinkView(state) : View(state, attempt!);
     }
+
+    private static AckLinkView View(LinkState state, AlertAttempt attempt) =>
+        new(state, attempt.SchoolName, attempt.Urgency, attempt.CaseIds.Count == 1 ? attempt.CaseIds[0] : null, attempt.CaseIds.Count);
 
     public async Task<AckLinkView> AcknowledgeByLinkAsync(string token, CancellationToken ct)
     {
         var (state, attempt) = await CheckAsync(token, ct);
-        if (state != LinkState.Valid) return state == LinkState.Invalid ? new AckLinkView(state) : new AckLinkView(state, attempt!.SchoolName, attempt.Urgency);
+        if (state != LinkState.Valid) return state == LinkState.Invalid ? new AckLinkView(state) : View(state, attempt!) with { CaseId = null };
         var now = clock.GetUtcNow();
         // Two presses race for the link; only one uses it.
         var taken = await db.AlertAttempts.Where(a => a.Id == attempt!.Id && a.LinkUsedAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(a => a.LinkUsedAt, now), ct);
-        if (taken == 0) return new AckLinkView(LinkState.Used, attempt!.SchoolName, attempt.Urgency);
-        await work.AcknowledgeAsync(attempt!.MemberId, attempt.CaseIds[0], ct);
-        return new AckLinkView(LinkState.Valid, attempt.SchoolName, attempt.Urgency, attempt.CaseIds[0]);
+        if (taken == 0) return View(LinkState.Used, attempt!) with { CaseId = null };
+        foreach (var caseId in attempt!.CaseIds) await work.AcknowledgeAsync(attempt.MemberId, caseId, ct);
+        return View(LinkState.Valid, attempt);
     }
 
     /// <summary>A text to the alerts number: the code must be one sent by SMS to a member whose alert phone sent the reply.</summary>
@@ -57,12 +62,13 @@ internal sealed partial class AlertAcknowledgement(TeamsDbContext db, CaseWork w
         var code = match.Value;
         var members = (await directory.MembersWithAlertPhoneAsync(fromPhone, ct)).Select(m => m.Id).ToList();
         var attempt = await db.AlertAttempts.AsNoTracking()
-            .Where(a => a.ReplyCode == code && a.Method == AlertMethod.Sms && members.Contains(a.MemberId) && a.Status != AttemptStatus.Pending)
+            .Where(a => a.ReplyCode == code && a.Method == AlertMethod.Sms && members.Contains(a.MemberId)
+                && a.Status != AttemptStatus.Pending && a.Status != AttemptStatus.Covered)
             .OrderByDescending(a => a.DueAt).FirstOrDefaultAsync(ct);
         if (attempt is null) return ReplyOutcome.NoMatch;
-        var caseId = attempt.CaseIds[0];
-        if (await db.Cases.AnyAsync(c => c.Id == caseId && c.AcknowledgedAt != null, ct)) return ReplyOutcome.AlreadyAcknowledged;
-        await work.AcknowledgeAsync(attempt.MemberId, caseId, ct);
+        var open = await db.Cases.Where(c => attempt.CaseIds.Contains(c.Id) && c.AcknowledgedAt == null).Select(c => c.Id).ToListAsync(ct);
+        if (open.Count == 0) return ReplyOutcome.AlreadyAcknowledged;
+        foreach (var caseId in open) await work.AcknowledgeAsync(attempt.MemberId, caseId, ct);
         return ReplyOutcome.Acknowledged;
     }
 

@@ -11,6 +11,9 @@ internal enum AttemptStatus
     Delivered,
     Failed,
     Cancelled,
+
+    /// <summary>Not sent on its own: a combined alert to the same member (<see cref="AlertAttempt.CoveredBy"/>) covered its case.</summary>
+    Covered,
 }
 
 /// <summary>
@@ -25,21 +28,27 @@ internal sealed class AlertAttempt : IQueuedItem
     /// <summary>Attempts planned together (one level of one escalation, or one digest) share a step.</summary>
     public Guid StepId { get; init; }
 
-    /// <summary>The case alerted about; a digest lists every case it counts.</summary>
-    public List<Guid> CaseIds { get; init; } = [];
+    /// <summary>The case alerted about; a digest, or an alert that covers others sent within the window, lists every case it counts.</summary>
+    public List<Guid> CaseIds { get; set; } = [];
     public Guid MemberId { get; init; }
     public AlertMethod Method { get; init; }
 
     /// <summary>Escalation level (1, 2, 3…); 0 for a digest.</summary>
     public int Level { get; init; }
     public bool Digest { get; init; }
-    public required string SchoolName { get; init; }
-    public SuggestedUrgency Urgency { get; init; }
-    public int TipCount { get; init; } = 1;
+    public required string SchoolName { get; set; }
+    public SuggestedUrgency Urgency { get; set; }
+    public int TipCount { get; set; } = 1;
+
+    /// <summary>How many of the tips it counts were suggested Imminent.</summary>
+    public int ImminentCount { get; set; }
     public string? ReplyCode { get; init; }
 
     /// <summary>Why nobody can read the tip yet (<see cref="UnreadNote"/>), said in the alert; null when it can be read.</summary>
-    public string? Unread { get; init; }
+    public string? Unread { get; set; }
+
+    /// <summary>The combined alert that covered this one (status <see cref="AttemptStatus.Covered"/>).</summary>
+    public Guid? CoveredBy { get; set; }
 
     /// <summary>The failed attempt this one replaces by the other method; a failure gets at most one fallback.</summary>
     public Guid? FallbackFor { get; init; }

@@ -16,8 +16,8 @@ namespace TipLine.Teams.Escalation;
 /// failure is this attempt's outcome, answered by the other method once; a failure of our own is retried by the queue.
 /// </summary>
 internal sealed class AlertDelivery(
-    TeamsDbContext db, SchoolDirectory directory, IEnumerable<IAlertSender> senders, AckLinks links, IOptions<AlertOptions> alerts,
-    IOptions<EscalationOptions> options, PipelineMetrics metrics, TimeProvider clock, ILogger<AlertDelivery> log) : IWorkHandler<AlertAttempt>
+    TeamsDbContext db, SchoolDirectory directory, IEnumerable<IAlertSender> senders, AckLinks links, AlertCoalescing coalescing,
+    IOptions<AlertOptions> alerts, IOptions<EscalationOptions> options, PipelineMetrics metrics, TimeProvider clock, ILogger<AlertDelivery> log) : IWorkHandler<AlertAttempt>
 {
     public const string Kind = "Alert";
 
@@ -40,12 +40,13 @@ internal sealed class AlertDelivery(
 
     public async Task HandleAsync(AlertAttempt attempt, CancellationToken ct)
     {
-        if (!attempt.Digest && await db.Cases.AnyAsync(c => attempt.CaseIds.Contains(c.Id) && c.AcknowledgedAt != null, ct))
+        if (!attempt.Digest && !await AnyOpenAsync(attempt, ct))
         {
             Record(attempt, AttemptStatus.Cancelled, "acknowledged before sending", null);
             await db.SaveChangesAsync(ct);
             return;
         }
+        if (!await coalescing.ReadyAsync(attempt, ct)) return;
         var member = await directory.MemberAsync(attempt.MemberId, ct);
         var outcome = await SendAsync(attempt, member, ct);
         // From here on the provider has spoken: the outcome is recorded even if the process is stopping.
@@ -70,7 +71,7 @@ internal sealed class AlertDelivery(
         db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({"alert-sid:" + sid}, 0))", ct);
 
     /// <summary>
-    /// Twilio's later word on a sent text: a failure marks it failed and falls back to email unless the tip was acknowledged
+    /// Twilio's later word on a sent text: a failure marks it failed and falls back to email unless its tips were acknowledged
     /// meanwhile; "delivered" is recorded. A final status is never replaced by a late earlier one.
     /// </summary>
     public async Task ApplyProviderStatusAsync(AlertAttempt attempt, MessageStatus status, CancellationToken ct)
@@ -82,8 +83,7 @@ internal sealed class AlertDelivery(
             attempt.Detail = status.ErrorCode is { } code ? $"{status.Status} (error {code})" : status.Status;
             attempt.UpdatedAt = clock.GetUtcNow();
             log.LogWarning("Alert {AttemptId} {Status} (error {Code})", attempt.Id, status.Status, status.ErrorCode);
-            var acknowledged = await db.Cases.AnyAsync(c => attempt.CaseIds.Contains(c.Id) && c.AcknowledgedAt != null, ct);
-            if (!acknowledged && await directory.MemberAsync(attempt.MemberId, ct) is { } member) await FallBackAsync(attempt, member, ct);
+            if (await AnyOpenAsync(attempt, ct) && await directory.MemberAsync(attempt.MemberId, ct) is { } member) await FallBackAsync(attempt, member, ct);
         }
         else if (status.Status == "delivered" && attempt.Status == AttemptStatus.Sent)
         {
@@ -122,7 +122,7 @@ internal sealed class AlertDelivery(
         {
             Id = Guid.NewGuid(), StepId = failed.StepId, CaseIds = failed.CaseIds, MemberId = failed.MemberId, Method = other,
             Level = failed.Level, Digest = failed.Digest, SchoolName = failed.SchoolName, Urgency = failed.Urgency, TipCount = failed.TipCount,
-            ReplyCode = failed.ReplyCode, FallbackFor = failed.Id, DueAt = now, NextAttemptAt = now, UpdatedAt = now,
+            ImminentCount = failed.ImminentCount, Unread = failed.Unread, ReplyCode = failed.ReplyCode, FallbackFor = failed.Id, DueAt = now, NextAttemptAt = now, UpdatedAt = now,
         });
     }
 
@@ -149,8 +149,12 @@ internal sealed class AlertDelivery(
         if (attempt.Digest) return new Alert(attempt.SchoolName, attempt.Urgency, new Uri($"{staff}/staff"), Tips: attempt.TipCount);
         var token = links.Token(attempt.Id, clock.GetUtcNow() + options.Value.AckLinkLifetime);
         return new Alert(attempt.SchoolName, attempt.Urgency, new Uri($"{staff}{AckLinks.PathPrefix}{token}"),
-            attempt.Method == AlertMethod.Sms ? attempt.ReplyCode : null, Unread: attempt.Unread);
+            attempt.Method == AlertMethod.Sms ? attempt.ReplyCode : null, attempt.TipCount, attempt.Unread, attempt.ImminentCount);
     }
+
+    /// <summary>Whether any tip the alert counts is still waiting for someone.</summary>
+    private Task<bool> AnyOpenAsync(AlertAttempt attempt, CancellationToken ct) =>
+        db.Cases.AnyAsync(c => attempt.CaseIds.Contains(c.Id) && c.AcknowledgedAt == null, ct);
 
     private void Record(AlertAttempt attempt, AttemptStatus status, string detail, string? providerId)
     {

@@ -29,6 +29,7 @@ internal static class EscalationModel
             e.HasIndex(a => a.ProviderId);
             e.HasIndex(a => a.FallbackFor).IsUnique();
             e.HasIndex(a => new { a.ReplyCode, a.MemberId });
+            e.HasIndex(a => new { a.MemberId, a.Method, a.SentAt });
         });
         builder.Entity<EarlyAlertStatus>(e =>
         {

@@ -17,7 +17,7 @@ internal static class EscalationModule
     public static IServiceCollection AddEscalation(this IServiceCollection services, IConfiguration configuration)
     {
         var options = services.AddOptions<EscalationOptions>().Bind(configuration.GetSection(EscalationOptions.Section)).ValidateDataAnnotations();
-        services.AddScoped<EscalationStart>().AddScoped<EscalationSteps>().AddScoped<AlertDelivery>()
+        services.AddScoped<EscalationStart>().AddScoped<EscalationSteps>().AddScoped<AlertDelivery>().AddScoped<AlertCoalescing>()
             .AddScoped<AlertAcknowledgement>().AddScoped<AlertStatusUpdates>().AddScoped<AlertTimeline>().AddScoped<AckTimes>()
             .AddSingleton<AckLinks>();
         if (configuration.GetSection("Alerts").Get<AlertOptions>() is { Enabled: true })

@@ -26,6 +26,14 @@ internal sealed class EscalationOptions : IValidatableObject
     /// <summary>HMAC-SHA256 key that signs acknowledgement links: 32 random bytes, base64.</summary>
     public string AckLinkKey { get; set; } = "";
 
+    /// <summary>
+    /// At most one alert per member, method and incident in this window (tips not grouped into an incident count as one):
+    /// what arrives meanwhile waits for the window's end and goes as one alert that counts and covers it all. Zero sends every
+    /// alert on its own.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "01:00:00", ParseLimitsInInvariantCulture = true)]
+    public TimeSpan AlertWindow { get; set; } = TimeSpan.FromMinutes(2);
+
     /// <summary>How long an acknowledgement link in an alert works.</summary>
     [Range(typeof(TimeSpan), "00:01:00", "7.00:00:00", ParseLimitsInInvariantCulture = true)]
     public TimeSpan AckLinkLifetime { get; set; } = TimeSpan.FromHours(12);

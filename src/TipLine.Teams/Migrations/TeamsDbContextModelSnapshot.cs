@@ -283,12 +283,21 @@ namespace TipLine.Teams.Migrations
                     b.Property<bool>("DangerNow")
                         .HasColumnType("boolean");
 
+                    b.Property<Guid?>("IncidentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("KeptApart")
+                        .HasColumnType("boolean");
+
                     b.Property<bool>("NeedsTranslation")
                         .HasColumnType("boolean");
 
                     b.Property<string>("Original")
                         .IsRequired()
                         .HasColumnType("jsonb");
+
+                    b.Property<bool>("PossibleFlood")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("Pseudonym")
                         .IsRequired()
@@ -331,8 +340,12 @@ namespace TipLine.Teams.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("IncidentId");
+
                     b.HasIndex("ReportId")
                         .IsUnique();
+
+                    b.HasIndex("SchoolId", "AcceptedAt");
 
                     b.HasIndex("TeamId", "SuggestedUrgency", "AcceptedAt");
 
@@ -480,6 +493,9 @@ namespace TipLine.Teams.Migrations
                         .IsRequired()
                         .HasColumnType("uuid[]");
 
+                    b.Property<Guid?>("CoveredBy")
+                        .HasColumnType("uuid");
+
                     b.Property<DateTimeOffset?>("DeadAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -495,6 +511,9 @@ namespace TipLine.Teams.Migrations
 
                     b.Property<Guid?>("FallbackFor")
                         .HasColumnType("uuid");
+
+                    b.Property<int>("ImminentCount")
+                        .HasColumnType("integer");
 
                     b.Property<string>("LastError")
                         .HasColumnType("text");
@@ -567,6 +586,8 @@ namespace TipLine.Teams.Migrations
                     b.HasIndex("ProviderId");
 
                     b.HasIndex("ReplyCode", "MemberId");
+
+                    b.HasIndex("MemberId", "Method", "SentAt");
 
                     b.ToTable("alert_attempts", "teams");
                 });

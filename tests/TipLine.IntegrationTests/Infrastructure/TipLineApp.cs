@@ -164,6 +164,8 @@ public sealed class AppEnvironment : IAsyncDisposable
             ["Privacy:ReceiptKey"] = keys,
             ["Receipts:FailureDelay"] = "00:00:00.010",
             // Every test reporter posts from one address; FormRateLimitTests sets its own limits.
+            // Each test's alerts go out one by one unless it tests the window.
+            ["Escalation:AlertWindow"] = "00:00:00",
             ["RateLimits:FormPerClientPerWindow"] = "100000",
             ["RateLimits:FormPerWindow"] = "1000000",
             ["ReplyNotices:FollowupUrl"] = "https://tips.example.org/report/followup",

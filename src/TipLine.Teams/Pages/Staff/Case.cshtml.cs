@@ -21,6 +21,9 @@ internal sealed class CaseModel(CaseWork work) : PageModel
     public async Task<IActionResult> OnPostAcknowledgeAsync(Guid caseId, CancellationToken ct) =>
         AfterAction(await work.AcknowledgeAsync(User.StaffId(), caseId, ct), caseId);
 
+    public async Task<IActionResult> OnPostKeepApartAsync(Guid caseId, CancellationToken ct) =>
+        AfterAction(await work.KeepApartAsync(User.StaffId(), caseId, ct), caseId);
+
     public async Task<IActionResult> OnPostAskAsync(Guid caseId, string? question, CancellationToken ct)
     {
         var text = question?.Trim();

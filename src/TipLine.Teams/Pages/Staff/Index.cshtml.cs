@@ -11,7 +11,8 @@ namespace TipLine.Teams.Pages.Staff;
 [Authorize]
 internal sealed class IndexModel(CaseWork work, TeamsDbContext db, DeadWorkReport deadWork, ErrorQueueCounter errorQueues) : PageModel
 {
-    public IReadOnlyList<QueueItem> Queue { get; private set; } = [];
+    /// <summary>The queue with each incident's tips on one row.</summary>
+    public IReadOnlyList<QueueRow> Queue { get; private set; } = [];
     public SystemHealth? Health { get; private set; }
     public IReadOnlyList<Api.DeadWorkItems> DeadWork { get; private set; } = [];
 
@@ -20,7 +21,7 @@ internal sealed class IndexModel(CaseWork work, TeamsDbContext db, DeadWorkRepor
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Queue = await work.QueueAsync(User.StaffId(), ct);
+        Queue = QueueRow.Group(await work.QueueAsync(User.StaffId(), ct));
         if (User.IsInRole(StaffRoles.DistrictAdmin))
         {
             Health = await db.SystemHealth.AsNoTracking().SingleOrDefaultAsync(ct) ?? new SystemHealth();
