@@ -11,6 +11,7 @@ using TipLine.Teams.OnCall;
 using TipLine.Teams.Escalation;
 using TipLine.Teams.Staff;
 using TipLine.Teams.SystemStatus;
+using TipLine.Teams.Surges;
 
 namespace TipLine.Teams;
 
@@ -31,6 +32,7 @@ internal sealed class TeamsDbContext(DbContextOptions<TeamsDbContext> options)
     public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
     public DbSet<CaseEscalation> Escalations => Set<CaseEscalation>();
     public DbSet<AlertAttempt> AlertAttempts => Set<AlertAttempt>();
+    public DbSet<SurgeState> SurgeStates => Set<SurgeState>();
     public DbSet<EarlyAlertStatus> EarlyAlertStatuses => Set<EarlyAlertStatus>();
 
     protected override void OnModelCreating(ModelBuilder builder)
@@ -44,6 +46,7 @@ internal sealed class TeamsDbContext(DbContextOptions<TeamsDbContext> options)
             e.HasIndex(c => new { c.TeamId, c.SuggestedUrgency, c.AcceptedAt });
             e.HasIndex(c => new { c.SchoolId, c.AcceptedAt });
             e.HasIndex(c => c.IncidentId);
+            e.HasIndex(c => c.AcceptedAt);
             e.Property(c => c.Original).HasColumnType("jsonb").HasConversion(Json<TipContent>());
             e.Property(c => c.Translation).HasColumnType("jsonb").HasConversion(Json<TipContent?>());
             e.Property(c => c.Channel).HasMaxLength(20);
@@ -101,6 +104,11 @@ internal sealed class TeamsDbContext(DbContextOptions<TeamsDbContext> options)
             e.ToTable("calendar_feeds");
             e.HasKey(f => f.StaffId);
             e.HasIndex(f => f.TokenHash).IsUnique();
+        });
+        builder.Entity<SurgeState>(e =>
+        {
+            e.ToTable("surge_state");
+            e.Property(s => s.Id).ValueGeneratedNever();
         });
         builder.AddEscalationTables();
     }

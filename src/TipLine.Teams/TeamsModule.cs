@@ -6,8 +6,10 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using TipLine.Attachments;
 using TipLine.Bus;
+using TipLine.Bus.Work;
 using TipLine.Mail;
 using TipLine.Teams.Alerts;
 using TipLine.Teams.Api;
@@ -18,6 +20,7 @@ using TipLine.Teams.Consumers;
 using TipLine.Teams.OnCall;
 using TipLine.Teams.Escalation;
 using TipLine.Teams.Incidents;
+using TipLine.Teams.Surges;
 using TipLine.Teams.Staff;
 using TipLine.Teams.SystemStatus;
 
@@ -34,6 +37,9 @@ public static class TeamsModule
         services.AddModuleDbContext<TeamsDbContext>(configuration, "Teams").AddOutboxRelay<TeamsDbContext>();
         services.AddScoped<CaseWork>().AddScoped<AuditLog>().AddScoped<DeadWorkReport>().AddScoped<IncidentGrouping>();
         services.AddOptions<IncidentOptions>().Bind(configuration.GetSection(IncidentOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SurgeOptions>().Bind(configuration.GetSection(SurgeOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddScoped<SurgeStatus>().AddScoped<SurgeWatch>()
+            .AddRecurringPass<SurgeWatch>(sp => sp.GetRequiredService<IOptions<SurgeOptions>>().Value.CheckEvery);
         services.AddScoped<OnCallBoard>().AddScoped<ScheduleEditor>().AddScoped<CalendarFeeds>().AddScoped<OnCallCalendar>();
         services.AddOptions<AlertOptions>().Bind(configuration.GetSection("Alerts"));
         services.AddTwilio(configuration);

@@ -19,6 +19,7 @@ internal static class AlertText
     /// <summary>Several tips of mixed urgency: "5 new tips for Lincoln High School, 2 IMMINENT-urgency".</summary>
     public static string Subject(Alert alert) => alert.Tips switch
     {
+        _ when alert.Notice is not null => $"TipLine: {alert.Notice}",
         > 1 when alert.Imminent > 0 && alert.Imminent < alert.Tips =>
             $"TipLine: {alert.Tips} new tips for {alert.SchoolName}, {alert.Imminent} {Label(SuggestedUrgency.Imminent)}",
         > 1 => $"TipLine: {alert.Tips} new {Label(alert.Urgency)} tips for {alert.SchoolName}",

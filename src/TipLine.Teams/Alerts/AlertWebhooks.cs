@@ -31,6 +31,7 @@ internal static class AlertWebhooks
             return new TwimlResponse().Message(outcome switch
             {
                 ReplyOutcome.Acknowledged => "TipLine: acknowledged. Thank you; alerts for this tip have stopped.",
+                ReplyOutcome.AcknowledgedSeveral => "TipLine: acknowledged. Thank you; alerts for these tips have stopped.",
                 ReplyOutcome.AlreadyAcknowledged => "TipLine: this tip was already acknowledged.",
                 _ => "TipLine: no alert to you matches that code. Open the link in the alert instead.",
             }).ToResult();

@@ -12,10 +12,11 @@ internal enum AlertMethod
 /// What an on-call alert says: the school, the suggested urgency and a link; never tip text or names.
 /// <paramref name="ReplyCode"/> is the short code a staff member can text back to acknowledge. A digest counts
 /// <paramref name="Tips"/> tips and names their schools; so does one alert that covers several tips, of which
-/// <paramref name="Imminent"/> were suggested Imminent.
+/// <paramref name="Imminent"/> were suggested Imminent. A <paramref name="Notice"/> (a surge began) is about no one tip.
 /// </summary>
 internal sealed record Alert(
-    string SchoolName, SuggestedUrgency Urgency, Uri Link, string? ReplyCode = null, int Tips = 1, string? Unread = null, int Imminent = 0);
+    string SchoolName, SuggestedUrgency Urgency, Uri Link, string? ReplyCode = null, int Tips = 1, string? Unread = null, int Imminent = 0,
+    string? Notice = null);
 
 /// <summary>
 /// <paramref name="Sent"/>: the provider took the alert (a later delivery failure may still be reported).

@@ -10,6 +10,7 @@ using TipLine.Teams.Cases;
 using TipLine.Teams.Escalation;
 using TipLine.Teams.Staff;
 using TipLine.Teams.SystemStatus;
+using TipLine.Teams.Surges;
 
 namespace TipLine.Teams.Api;
 
@@ -20,6 +21,8 @@ internal sealed record AcknowledgeRequest;
 internal sealed record QuestionRequest(string Text);
 
 internal sealed record IncidentAcknowledged(int Acknowledged);
+
+internal sealed record SurgeModeRequest(bool On);
 
 /// <param name="ErrorQueues">Messages waiting in each consumer's error queue; null when the broker could not be asked.</param>
 internal sealed record HealthResponse(int UnroutedReports, DateTimeOffset? OldestUnroutedAcceptedAt, DateTimeOffset? CountedAt,
@@ -86,6 +89,15 @@ internal static class CaseEndpoints
             return TypedResults.Ok(new HealthResponse(row?.UnroutedReports ?? 0, row?.OldestUnroutedAcceptedAt, row?.CountedAt,
                 await deadWork.ItemsAsync(ct), await errorQueues.TryCountAsync(ct)));
         }).WithTags("Administration").RequireAuthorization(p => p.RequireRole(StaffRoles.DistrictAdmin));
+        endpoints.MapGet("/api/admin/surge", async (SurgeStatus surge, CancellationToken ct) => TypedResults.Ok(await surge.CurrentAsync(ct)))
+            .WithTags("Administration").RequireAuthorization(p => p.RequireRole(StaffRoles.DistrictAdmin));
+        endpoints.MapPut("/api/admin/surge-mode", async (SurgeModeRequest request, ClaimsPrincipal user, SurgeStatus surge, CancellationToken ct) =>
+            {
+                await surge.SetModeAsync(user.StaffId(), request.On, ct);
+                return TypedResults.NoContent();
+            })
+            .WithSummary("Turns surge mode on or off: each member's urgent alerts are combined across incidents.")
+            .WithTags("Administration").RequireAuthorization(p => p.RequireRole(StaffRoles.DistrictAdmin));
         endpoints.MapGet("/api/admin/ack-times", async (AckTimes times, CancellationToken ct) => TypedResults.Ok(await times.ComputeAsync(ct)))
             .WithTags("Administration").RequireAuthorization(p => p.RequireRole(StaffRoles.DistrictAdmin));
         return endpoints;

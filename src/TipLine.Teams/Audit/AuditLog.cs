@@ -16,6 +16,8 @@ internal static class AuditActions
     public const string SaveLanguages = "member.languages.save";
     public const string ViewIncident = "incident.view";
     public const string KeepApart = "incident.keep_apart";
+    public const string SurgeModeOn = "surge.mode.on";
+    public const string SurgeModeOff = "surge.mode.off";
 }
 
 /// <summary>Appends to the audit log in the caller's unit of work; triggers (see the migrations) forbid changing past entries.</summary>

@@ -9,7 +9,8 @@ internal sealed record QueueRow(QueueItem First, int Tips, int Open, DateTimeOff
     public bool IsIncident => Tips > 1;
 
     public static IReadOnlyList<QueueRow> Group(IReadOnlyList<QueueItem> queue) => queue
-        .GroupBy(item => item.IncidentId ?? item.CaseId)
+        // A case kept apart from the incident it started still has the incident's id as its own: the kinds of key differ.
+        .GroupBy(item => item.IncidentId is { } incident ? (Incident: true, Id: incident) : (Incident: false, Id: item.CaseId))
         .Select(g => new QueueRow(g.First(), g.Count(), g.Count(i => !i.Acknowledged), g.Max(i => i.AcceptedAt), g.Any(i => i.PossibleFlood)))
         .ToList();
 }

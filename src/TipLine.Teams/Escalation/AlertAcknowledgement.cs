@@ -20,6 +20,7 @@ internal sealed record AckLinkView(
 internal enum ReplyOutcome
 {
     Acknowledged,
+    AcknowledgedSeveral,
     AlreadyAcknowledged,
     NoMatch,
 }
@@ -46,13 +47,13 @@ internal sealed partial class AlertAcknowledgement(TeamsDbContext db, CaseWork w
     {
         var (state, attempt) = await CheckAsync(token, ct);
         if (state != LinkState.Valid) return state == LinkState.Invalid ? new AckLinkView(state) : View(state, attempt!) with { CaseId = null };
-        var now = clock.GetUtcNow();
-        // Two presses race for the link; only one uses it.
-        var taken = await db.AlertAttempts.Where(a => a.Id == attempt!.Id && a.LinkUsedAt == null)
-            .ExecuteUpdateAsync(s => s.SetProperty(a => a.LinkUsedAt, now), ct);
-        if (taken == 0) return View(LinkState.Used, attempt!) with { CaseId = null };
+        // Every tip first (acknowledging twice changes nothing), then the link is used up: a failure halfway leaves it working.
         foreach (var caseId in attempt!.CaseIds) await work.AcknowledgeAsync(attempt.MemberId, caseId, ct);
-        return View(LinkState.Valid, attempt);
+        var now = clock.GetUtcNow();
+        var taken = await db.AlertAttempts.Where(a => a.Id == attempt.Id && a.LinkUsedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(a => a.LinkUsedAt, now), ct);
+        // Two presses raced: the other one used the link (and acknowledged the same tips).
+        return taken == 0 ? View(LinkState.Used, attempt) with { CaseId = null } : View(LinkState.Valid, attempt);
     }
 
     /// <summary>A text to the alerts number: the code must be one sent by SMS to a member whose alert phone sent the reply.</summary>
@@ -69,7 +70,7 @@ internal sealed partial class AlertAcknowledgement(TeamsDbContext db, CaseWork w
         var open = await db.Cases.Where(c => attempt.CaseIds.Contains(c.Id) && c.AcknowledgedAt == null).Select(c => c.Id).ToListAsync(ct);
         if (open.Count == 0) return ReplyOutcome.AlreadyAcknowledged;
         foreach (var caseId in open) await work.AcknowledgeAsync(attempt.MemberId, caseId, ct);
-        return ReplyOutcome.Acknowledged;
+        return open.Count > 1 ? ReplyOutcome.AcknowledgedSeveral : ReplyOutcome.Acknowledged;
     }
 
     private async Task<(LinkState, AlertAttempt?)> CheckAsync(string token, CancellationToken ct)

@@ -47,6 +47,9 @@ internal sealed class AlertAttempt : IQueuedItem
     /// <summary>Why nobody can read the tip yet (<see cref="UnreadNote"/>), said in the alert; null when it can be read.</summary>
     public string? Unread { get; set; }
 
+    /// <summary>A notice to district administrators that is about no case (a surge began); it has no acknowledgement link.</summary>
+    public string? Notice { get; init; }
+
     /// <summary>The combined alert that covered this one (status <see cref="AttemptStatus.Covered"/>).</summary>
     public Guid? CoveredBy { get; set; }
 

@@ -42,6 +42,8 @@ internal sealed class AlertDelivery(
     {
         if (!attempt.Digest && !await AnyOpenAsync(attempt, ct))
         {
+            await db.Entry(attempt).ReloadAsync(ct);
+            if (attempt.Status != AttemptStatus.Pending) return; // covered by another alert meanwhile
             Record(attempt, AttemptStatus.Cancelled, "acknowledged before sending", null);
             await db.SaveChangesAsync(ct);
             return;
@@ -108,21 +110,23 @@ internal sealed class AlertDelivery(
 
     /// <summary>
     /// Plans the same alert by the other method, due now, unless this attempt is itself a fallback, the other method
-    /// was planned with it, or the member has no address for it.
+    /// was planned with it (for the same tip), or the member has no address for it.
     /// </summary>
     public async Task FallBackAsync(AlertAttempt failed, TeamMember member, CancellationToken ct)
     {
         var other = EscalationLadder.Other(failed.Method);
         if (failed.FallbackFor is not null || string.IsNullOrEmpty(EscalationLadder.AddressFor(member, other))) return;
+        // An alert that covered other tips answers for all of them: the other method planned with it carries only its own tip.
+        var merged = failed.CaseIds.Count > 1;
         var alreadyPlanned = await db.AlertAttempts.AnyAsync(a => a.StepId == failed.StepId && a.MemberId == failed.MemberId
-            && (a.Method == other || a.FallbackFor == failed.Id), ct);
+            && ((a.Method == other && !merged) || a.FallbackFor == failed.Id), ct);
         if (alreadyPlanned) return;
         var now = clock.GetUtcNow();
         db.AlertAttempts.Add(new AlertAttempt
         {
             Id = Guid.NewGuid(), StepId = failed.StepId, CaseIds = failed.CaseIds, MemberId = failed.MemberId, Method = other,
             Level = failed.Level, Digest = failed.Digest, SchoolName = failed.SchoolName, Urgency = failed.Urgency, TipCount = failed.TipCount,
-            ImminentCount = failed.ImminentCount, Unread = failed.Unread, ReplyCode = failed.ReplyCode, FallbackFor = failed.Id, DueAt = now, NextAttemptAt = now, UpdatedAt = now,
+            ImminentCount = failed.ImminentCount, Unread = failed.Unread, Notice = failed.Notice, ReplyCode = failed.ReplyCode, FallbackFor = failed.Id, DueAt = now, NextAttemptAt = now, UpdatedAt = now,
         });
     }
 
@@ -146,7 +150,7 @@ internal sealed class AlertDelivery(
     private Alert AlertFor(AlertAttempt attempt)
     {
         var staff = alerts.Value.StaffBaseUrl.TrimEnd('/');
-        if (attempt.Digest) return new Alert(attempt.SchoolName, attempt.Urgency, new Uri($"{staff}/staff"), Tips: attempt.TipCount);
+        if (attempt.Digest) return new Alert(attempt.SchoolName, attempt.Urgency, new Uri($"{staff}/staff"), Tips: attempt.TipCount, Notice: attempt.Notice);
         var token = links.Token(attempt.Id, clock.GetUtcNow() + options.Value.AckLinkLifetime);
         return new Alert(attempt.SchoolName, attempt.Urgency, new Uri($"{staff}{AckLinks.PathPrefix}{token}"),
             attempt.Method == AlertMethod.Sms ? attempt.ReplyCode : null, attempt.TipCount, attempt.Unread, attempt.ImminentCount);

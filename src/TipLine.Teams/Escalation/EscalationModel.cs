@@ -23,6 +23,7 @@ internal static class EscalationModel
             e.Property(a => a.SchoolName).HasMaxLength(2000);
             e.Property(a => a.ReplyCode).HasMaxLength(6);
             e.Property(a => a.Detail).HasMaxLength(200);
+            e.Property(a => a.Notice).HasMaxLength(300);
             e.Property(a => a.ProviderId).HasMaxLength(64);
             e.HasIndex(a => a.NextAttemptAt).HasFilter(AlertDelivery.ClaimFilter);
             e.HasIndex(a => a.CaseIds).HasMethod("gin");

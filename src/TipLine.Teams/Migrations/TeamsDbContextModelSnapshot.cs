@@ -340,6 +340,8 @@ namespace TipLine.Teams.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("AcceptedAt");
+
                     b.HasIndex("IncidentId");
 
                     b.HasIndex("ReportId")
@@ -534,6 +536,10 @@ namespace TipLine.Teams.Migrations
 
                     b.Property<DateTimeOffset>("NextAttemptAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Notice")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
 
                     b.Property<string>("ProviderId")
                         .HasMaxLength(64)
@@ -758,6 +764,37 @@ namespace TipLine.Teams.Migrations
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("AspNetUsers", "teams");
+                });
+
+            modelBuilder.Entity("TipLine.Teams.Surges.SurgeState", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("DetectedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("MeasuredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("ModeChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("ModeChangedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("ModeOn")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("RecentTips")
+                        .HasColumnType("integer");
+
+                    b.Property<double>("UsualPerMinute")
+                        .HasColumnType("double precision");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("surge_state", "teams");
                 });
 
             modelBuilder.Entity("TipLine.Teams.SystemStatus.DeadWorkFigures", b =>

@@ -81,7 +81,7 @@ public sealed partial class AlertFloodTests : EscalationDistrict
         // Replying with the combined alert's code acknowledges every tip it counted.
         var code = CombinedAlert().Match(floodTexts.Last(b => CombinedAlert().IsMatch(b))).Groups[2].Value;
         var reply = await PostWebhookAsync("/twilio/alerts/sms", Sms(onCall, AlertsNumber, code));
-        Assert.Contains("acknowledged", reply.Body, StringComparison.Ordinal);
+        Assert.Contains("alerts for these tips have stopped", reply.Body, StringComparison.Ordinal);
         var counted = await App.Database.ScalarAsync<long>($"""
             SELECT cardinality("CaseIds")::bigint FROM teams.alert_attempts WHERE "ReplyCode" = '{code}' AND "MemberId" = '{onCallId}' AND "Method" = 'Sms' AND "Status" = 'Sent'
             """);

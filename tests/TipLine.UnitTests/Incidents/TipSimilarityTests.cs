@@ -68,4 +68,15 @@ public sealed class QueueRowTests
         Assert.Equal(DateTimeOffset.UnixEpoch.AddMinutes(3), rows[0].Latest);
         Assert.Equal((b, 1, false), (rows[1].First.CaseId, rows[1].Tips, rows[1].IsIncident));
     }
+
+    [Fact]
+    public void The_first_tip_of_an_incident_kept_apart_is_a_row_of_its_own_though_the_incident_keeps_its_id()
+    {
+        Guid first = Guid.NewGuid(), second = Guid.NewGuid(), third = Guid.NewGuid();
+        var rows = QueueRow.Group([Item(first, null), Item(second, first, minute: 1), Item(third, first, minute: 2)]);
+
+        Assert.Equal(2, rows.Count);
+        Assert.Equal((first, 1), (rows[0].First.CaseId, rows[0].Tips));
+        Assert.Equal((second, 2, (Guid?)first), (rows[1].First.CaseId, rows[1].Tips, rows[1].First.IncidentId));
+    }
 }
