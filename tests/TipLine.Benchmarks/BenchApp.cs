@@ -32,6 +32,21 @@ public sealed class BenchApp : IAsyncDisposable
 
     public Reporter Reporter { get; }
 
+    /// <summary>Another client of this app whose connections come from <paramref name="from"/> (a loopback address), as another reporter's would.</summary>
+    public HttpClient CreateClient(System.Net.IPAddress from) => new(new SocketsHttpHandler
+    {
+        UseCookies = false,
+        AllowAutoRedirect = false,
+        MaxConnectionsPerServer = 64,
+        ConnectCallback = async (context, ct) =>
+        {
+            var socket = new System.Net.Sockets.Socket(System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp) { NoDelay = true };
+            socket.Bind(new System.Net.IPEndPoint(from, 0));
+            await socket.ConnectAsync(context.DnsEndPoint, ct);
+            return new System.Net.Sockets.NetworkStream(socket, ownsSocket: true);
+        },
+    }) { BaseAddress = http.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+
     public IServiceProvider Services => app.Services;
 
     /// <summary>

@@ -15,6 +15,9 @@ public sealed class BenchOptions
           --combined N        measured submissions to all targets in one process (default 1000)
           --e2e M             tips timed from POST answer to case in the team queue (default 200; 0 skips)
           --rate R            tips per second for the end-to-end phase (default 20)
+          --flood 0|1         run the flood phase (default 1): a minute of 1,000 web tips and 200 texts from
+                              one source each, and a reporter at 1 tip/s; alert window 2 min unless
+                              --set Escalation:AlertWindow=... says otherwise
           --iterations N      Privacy:ReceiptHashIterations (PBKDF2 work factor; default: the app's, 2000)
           --postgres CS       PostgreSQL connection string (default $TIPLINE_TEST_POSTGRES,
                               else Host=127.0.0.1;Port=55432;Username=postgres)
@@ -40,6 +43,7 @@ public sealed class BenchOptions
     public int Combined { get; private set; } = 1000;
     public int EndToEnd { get; private set; } = 200;
     public double Rate { get; private set; } = 20;
+    public bool Flood { get; private set; } = true;
     public int? Iterations { get; private set; }
     public string Postgres { get; private set; } = "";
     public string Database { get; private set; } = "tipline_bench";
@@ -91,6 +95,7 @@ public sealed class BenchOptions
                 case "--combined": o.Combined = Int(arg, Value(), 1, 1_000_000); break;
                 case "--e2e": o.EndToEnd = Int(arg, Value(), 0, 100_000); break;
                 case "--rate": o.Rate = Double(arg, Value(), 0.1, 10_000); break;
+                case "--flood": o.Flood = Int(arg, Value(), 0, 1) == 1; break;
                 case "--iterations": o.Iterations = Int(arg, Value(), 1000, 10_000_000); break;
                 case "--postgres": o.Postgres = Value(); break;
                 case "--database": o.Database = Value(); break;

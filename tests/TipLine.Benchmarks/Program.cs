@@ -4,7 +4,8 @@
 //      number of concurrent reporters while routing and teams work alongside;
 //   2. end to end at a steady rate: seconds from a POST's answer until the case is in the queue;
 //   3. the public surface alone (--target intake), as a district that splits its surfaces runs it;
-//   4. the pipeline alone, routing the backlog phase 3 left: cases per second.
+//   4. the pipeline alone, routing the backlog phase 3 left: cases per second;
+//   5. a flood (FloodPhase): a script's web tips and texts and a legitimate reporter, with rate limits and alerts on.
 // Every loop is bounded in count and time; all traffic goes to 127.0.0.1. Run it with infra/bench.sh.
 // `infra/bench.sh languages` instead measures language detection alone (LanguageBench), without services.
 using System.Collections.Concurrent;
@@ -156,6 +157,16 @@ try
         backlogCpu = CpuSample.Take().UseSince(backlogBefore);
     }
 
+    // --- 5. a flood, with the production rate limits and alerts on ------------------------------
+    FloodResult? flood = null;
+    var alertWindow = options.Extra.TryGetValue("Escalation:AlertWindow", out var window) && TimeSpan.TryParse(window, CultureInfo.InvariantCulture, out var set)
+        ? set : TimeSpan.FromMinutes(2);
+    if (options.Flood)
+    {
+        Progress($"phase 5: a flood for {FloodPhase.Duration.TotalSeconds:0} s ({FloodPhase.FloodTips} web tips from one address, {FloodPhase.FloodTexts} texts from one number) and a reporter at 1 tip/s");
+        flood = await FloodPhase.RunAsync(configuration, database, alertWindow, ct);
+    }
+
     // --- the figures --------------------------------------------------------------------------
     lines.Add("TipLine benchmark");
     lines.Add($"  machine       {Environment.ProcessorCount} cores ({CpuModel()}), {RuntimeInformation.OSDescription}");
@@ -189,11 +200,18 @@ try
     lines.Add($"  CPU (cores)   {backlogCpu.Cores()}");
     lines.Add($"  CPU per case  this process {backlogCpu.MillisecondsEach(CpuSample.Self, opened):0.0} ms, PostgreSQL {backlogCpu.MillisecondsEach(CpuSample.Postgres, opened):0.0} ms,"
         + $" RabbitMQ {backlogCpu.MillisecondsEach(CpuSample.RabbitMq, opened):0.0} ms, APY {backlogCpu.MillisecondsEach(CpuSample.Apertium, opened):0.0} ms");
+    if (flood is not null)
+    {
+        lines.Add("");
+        lines.Add($"5. Flood: {FloodPhase.Duration.TotalSeconds:0} s of {FloodPhase.FloodTips} web tips from one address and {FloodPhase.FloodTexts} texts from one number, a reporter at 1 tip/s from another (production rate limits; alerts on)");
+        flood.Describe(lines, alertWindow);
+    }
     lines.Add("");
     lines.Add($"Targets: >=300 submissions/s with POST p99 <100 ms: public surface (3) {Verdict(publicSurface.Throughput >= 300 && publicSurface.P99 < 100)}"
         + $" ({publicSurface.Throughput:0}/s, p99 {publicSurface.P99:0} ms); all in one process (1) {Verdict(combined.Throughput >= 300 && combined.P99 < 100)}"
         + $" ({combined.Throughput:0}/s, p99 {combined.P99:0} ms)");
     if (e2e is not null) lines.Add($"         end-to-end p95 <1 s (2) {Verdict(Percentiles.Of(e2e.Seconds, 95) < 1)}");
+    if (flood is not null) lines.Add($"         legitimate POST p95 <1 s during the flood (5) {Verdict(Percentiles.Of(flood.Legitimate, 95) < 1000)}");
     if (publicSurface.Result.Latencies.Count == 0 || combined.Result.Latencies.Count == 0) exitCode = 1;
 }
 catch (OperationCanceledException) when (ct.IsCancellationRequested)

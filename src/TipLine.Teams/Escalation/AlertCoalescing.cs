@@ -65,14 +65,18 @@ internal sealed class AlertCoalescing(
             ? $"NOT EXISTS (SELECT 1 FROM teams.cases c WHERE c.\"Id\" = ANY({attempts}.\"CaseIds\") AND c.\"IncidentId\" IS NOT NULL)"
             : $"EXISTS (SELECT 1 FROM teams.cases c WHERE c.\"Id\" = ANY({attempts}.\"CaseIds\") AND c.\"IncidentId\" = {{0}})";
 
-    /// <summary>When the stream's last alert to this member by this method went (or started going) within the window.</summary>
+    /// <summary>
+    /// When the stream's last alert to this member by this method went (or started going) within the window. A failed one
+    /// counts too: its fallback by the other method went in its place, and a method that keeps failing (a phone that is
+    /// off) must not turn every tip of a flood into a fallback of its own.
+    /// </summary>
     private Task<DateTimeOffset?> LastAlertAsync(AlertAttempt attempt, Guid? incident, bool surgeMode, DateTimeOffset since, CancellationToken ct)
     {
         // The stream's condition is one of three constant fragments; every value is a parameter.
         var sql = $$"""
             SELECT max(a."SentAt") AS "Value" FROM teams.alert_attempts a
             WHERE a."MemberId" = {1} AND a."Method" = {2} AND NOT a."Digest" AND a."Id" <> {3}
-              AND a."SentAt" > {4} AND a."Status" IN ('Pending', 'Sent', 'Delivered') AND a."Urgency" >= {5} AND {{StreamOf(incident, surgeMode, "a")}}
+              AND a."SentAt" > {4} AND a."Status" IN ('Pending', 'Sent', 'Delivered', 'Failed') AND a."Urgency" >= {5} AND {{StreamOf(incident, surgeMode, "a")}}
             """;
         // An imminent tip waits only behind an alert that already said "imminent" in this window, never behind a lesser one.
         var atLeast = attempt.Urgency == SuggestedUrgency.Imminent ? SuggestedUrgency.Imminent : SuggestedUrgency.Routine;

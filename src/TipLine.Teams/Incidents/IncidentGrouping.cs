@@ -26,8 +26,8 @@ internal sealed class IncidentGrouping(TeamsDbContext db, IOptions<IncidentOptio
             .Select(c => new { c.Id, c.IncidentId, c.Original, c.Translation, c.AcceptedAt, c.Categories }).ToListAsync(ct);
         if (recent.Count == 0) return;
 
-        var readable = TipSimilarity.ReadableText(opened.Original, opened.Translation);
-        var written = TipSimilarity.Join(opened.Original);
+        var readable = TipSimilarity.Profile.Of(TipSimilarity.ReadableText(opened.Original, opened.Translation));
+        var written = opened.Translation is null ? readable : TipSimilarity.Profile.Of(TipSimilarity.Join(opened.Original));
         var floodSince = opened.AcceptedAt - settings.FloodWindow;
         (Guid Id, Guid? IncidentId, double Score)? best = null;
         var copies = new List<Guid>();
@@ -36,13 +36,14 @@ internal sealed class IncidentGrouping(TeamsDbContext db, IOptions<IncidentOptio
         {
             // The same signals (weapon, self-harm, "soon"…) and alike words: "a gun in the cafeteria right now" and "a fight in the
             // cafeteria right now" share most of their words but are not one incident.
-            var score = SameSignals(opened.Categories, other.Categories)
-                ? TipSimilarity.Between(readable, TipSimilarity.ReadableText(other.Original, other.Translation))
-                : 0;
+            var otherReadable = TipSimilarity.Profile.Of(TipSimilarity.ReadableText(other.Original, other.Translation));
+            var score = SameSignals(opened.Categories, other.Categories) ? TipSimilarity.Between(readable, otherReadable) : 0;
             // Newest first, so on a tie the older case wins: copies arriving together settle on the first one.
             if (score >= settings.GroupAt && (best is null || score >= best.Value.Score)) best = (other.Id, other.IncidentId, score);
             if (score >= settings.CopyAt && other.IncidentId is null) alone.Add(other.Id);
-            if (other.AcceptedAt >= floodSince && TipSimilarity.Between(written, TipSimilarity.Join(other.Original)) >= settings.CopyAt) copies.Add(other.Id);
+            if (other.AcceptedAt < floodSince) continue;
+            var otherWritten = other.Translation is null ? otherReadable : TipSimilarity.Profile.Of(TipSimilarity.Join(other.Original));
+            if (TipSimilarity.Between(written, otherWritten) >= settings.CopyAt) copies.Add(other.Id);
         }
 
         if (best is { } match)

@@ -31,5 +31,5 @@ internal sealed class IncidentOptions
 
     /// <summary>At most this many of the school's most recent tips are compared with a new one, so a flood stays cheap.</summary>
     [Range(10, 5000)]
-    public int MaxCompared { get; set; } = 300;
+    public int MaxCompared { get; set; } = 100;
 }

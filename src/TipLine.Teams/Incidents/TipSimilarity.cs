@@ -12,15 +12,25 @@ namespace TipLine.Teams.Incidents;
 /// </summary>
 internal static class TipSimilarity
 {
-    private static readonly Cosine Trigrams = new(3);
+    private static readonly Cosine Cosine3 = new(3);
 
     /// <summary>0 (nothing alike) to 1 (the same words).</summary>
-    public static double Between(string a, string b)
+    public static double Between(string a, string b) => Between(Profile.Of(a), Profile.Of(b));
+
+    public static double Between(Profile a, Profile b)
     {
-        var x = Normalize(a);
-        var y = Normalize(b);
-        if (x.Length < 3 || y.Length < 3) return x.Length > 0 && x == y ? 1 : 0;
-        return Trigrams.Similarity(x, y);
+        if (a.Text.Length < 3 || b.Text.Length < 3) return a.Text.Length > 0 && a.Text == b.Text ? 1 : 0;
+        return Cosine3.Similarity(a.Trigrams, b.Trigrams);
+    }
+
+    /// <summary>A text's trigram counts, computed once and compared with many.</summary>
+    internal sealed record Profile(string Text, IDictionary<string, int> Trigrams)
+    {
+        public static Profile Of(string text)
+        {
+            var normalized = Normalize(text);
+            return new Profile(normalized, normalized.Length < 3 ? new Dictionary<string, int>() : Cosine3.GetProfile(normalized));
+        }
     }
 
     /// <summary>What a tip says, in the team's language when there is a translation, so languages do not split an incident.</summary>
