@@ -20,7 +20,7 @@ internal static class FloodPhase
 {
     public static readonly TimeSpan Duration = TimeSpan.FromMinutes(1);
     public const int FloodTips = 1000, FloodTexts = 200;
-    private const string AccountSid = "ACbench00000000000000000000000000", AuthToken = "bench-auth-token", PublicBaseUrl = "https://tips.bench.invalid";
+    private const string AccountSid = "AC000000000000000000000000000be0c4", AuthToken = "bench-auth-token", PublicBaseUrl = "https://tips.bench.invalid";
     private const string FloodNumber = "+15551230999";
     private static readonly IPAddress FloodAddress = IPAddress.Parse("127.0.0.2"), ReporterAddress = IPAddress.Parse("127.0.0.3");
 

@@ -38,5 +38,8 @@ internal sealed class Case
 
     /// <summary>Many copies of its text arrived in a short time: a possible flood or template, a signal and never a reason to discard.</summary>
     public bool PossibleFlood { get; set; }
+
+    /// <summary>Many messages arrived in its reporter's thread in a short time (one number texting again and again): kept, and marked.</summary>
+    public bool SenderFlood { get; set; }
     public Guid? AcknowledgedBy { get; set; }
 }

@@ -25,9 +25,10 @@ internal sealed record CaseDetail(
 
 /// <summary>
 /// The incident a case was grouped into (<paramref name="Id"/> null while it stands alone; <paramref name="Tips"/> counts
-/// the team's tips in it), whether a member kept it apart, and whether its text arrived as a possible flood.
+/// the team's tips in it), whether a member kept it apart, whether its text arrived as a possible flood, and whether its
+/// reporter's thread was flooded with messages.
 /// </summary>
-internal sealed record CaseIncident(Guid? Id, int Tips, bool KeptApart, bool PossibleFlood);
+internal sealed record CaseIncident(Guid? Id, int Tips, bool KeptApart, bool PossibleFlood, bool SenderFlood = false);
 
 internal enum CaseAccess
 {

@@ -30,7 +30,7 @@ internal sealed class CaseWork(
         var schools = (await directory.ListSchoolsAsync(ct)).ToDictionary(s => s.Id, s => s.Name);
         return cases.Select(c => new QueueItem(c.Id, schools.GetValueOrDefault(c.SchoolId, "?"), c.SuggestedUrgency, c.Categories,
             c.DangerNow, c.Channel, c.Pseudonym, c.ReporterLanguage, c.NeedsTranslation, c.AcceptedAt, c.AcknowledgedAt is not null,
-            c.AssignedMemberId == staffId, c.IncidentId, c.PossibleFlood)).ToList();
+            c.AssignedMemberId == staffId, c.IncidentId, c.PossibleFlood || c.SenderFlood)).ToList();
     }
 
     /// <summary>Acknowledges every open tip of the member's team in the incident, each as if acknowledged on its own page.</summary>
@@ -79,7 +79,7 @@ internal sealed class CaseWork(
             await NameAsync(c.AssignedMemberId, names, ct), c.AcknowledgedAt, await NameAsync(c.AcknowledgedBy, names, ct), conversation, attachments,
             await alerts.ForCaseAsync(caseId, ct), c.SenderVerified, c.Readability,
             new CaseIncident(c.IncidentId, c.IncidentId is { } incident ? await db.Cases.CountAsync(x => x.IncidentId == incident && x.TeamId == c.TeamId, ct) : 1,
-                c.KeptApart, c.PossibleFlood)));
+                c.KeptApart, c.PossibleFlood, c.SenderFlood)));
     }
 
     /// <summary>Records who acknowledged and when; acknowledging again changes nothing.</summary>

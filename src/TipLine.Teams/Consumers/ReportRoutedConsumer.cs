@@ -15,7 +15,8 @@ namespace TipLine.Teams.Consumers;
 /// cases, with the escalation that alerts the team about it.
 /// </summary>
 internal sealed class ReportRoutedConsumer(
-    TeamsDbContext db, EscalationStart escalation, IncidentGrouping incidents, PipelineMetrics metrics, TimeProvider clock)
+    TeamsDbContext db, EscalationStart escalation, IncidentGrouping incidents, SenderFlood senderFlood, PipelineMetrics metrics,
+    TimeProvider clock)
     : IConsumer<ReportRouted>
 {
     public async Task Consume(ConsumeContext<ReportRouted> context)
@@ -43,6 +44,8 @@ internal sealed class ReportRoutedConsumer(
                 Readability = r.Readability,
             };
             await incidents.PlaceAsync(opened, ct);
+            var early = await db.EarlyAnswers.Where(a => a.ReportId == r.ReportId).ToListAsync(ct);
+            senderFlood.MarkIfFlooded(opened, early.Select(a => a.AnsweredAt));
             db.Cases.Add(opened);
             if (escalation.For(opened, now) is { } timer) db.Escalations.Add(timer);
             var earlyFiles = await db.EarlyAttachments.Where(a => a.ReportId == r.ReportId).ToListAsync(ct);
@@ -51,7 +54,6 @@ internal sealed class ReportRoutedConsumer(
             {
                 db.CaseAttachments.Add(new CaseAttachment { CaseId = opened.Id, AttachmentId = attachment });
             }
-            var early = await db.EarlyAnswers.Where(a => a.ReportId == r.ReportId).ToListAsync(ct);
             db.CaseMessages.AddRange(early.Select(a => a.ToMessage(opened.Id)));
             db.EarlyAnswers.RemoveRange(early);
             db.AddToOutbox(new CaseOpened(opened.Id, r.ReportId, r.TeamId, now), now);

@@ -3,11 +3,15 @@ using Microsoft.EntityFrameworkCore;
 using TipLine.Bus.Inbox;
 using TipLine.Contracts;
 using TipLine.Teams.Cases;
+using TipLine.Teams.Incidents;
 
 namespace TipLine.Teams.Consumers;
 
-/// <summary>The reporter's answer joins the case conversation, original and translation; kept aside if the case is not open yet.</summary>
-internal sealed class ReporterAnswerTranslatedConsumer(TeamsDbContext db, TimeProvider clock) : IConsumer<ReporterAnswerTranslated>
+/// <summary>
+/// The reporter's answer joins the case conversation, original and translation, and marks a thread flooded with messages; kept
+/// aside if the case is not open yet.
+/// </summary>
+internal sealed class ReporterAnswerTranslatedConsumer(TeamsDbContext db, SenderFlood senderFlood, TimeProvider clock) : IConsumer<ReporterAnswerTranslated>
 {
     public Task Consume(ConsumeContext<ReporterAnswerTranslated> context) =>
         db.HandleOnceAsync<ReporterAnswerTranslatedConsumer>(context, clock.GetUtcNow(), async ct =>
@@ -20,7 +24,11 @@ internal sealed class ReporterAnswerTranslatedConsumer(TeamsDbContext db, TimePr
                 TranslatedText = a.TranslatedText, NeedsTranslation = a.NeedsTranslation, AnsweredAt = a.AnsweredAt,
             };
             var caseId = await db.Cases.Where(c => c.ReportId == a.ReportId).Select(c => (Guid?)c.Id).SingleOrDefaultAsync(ct);
-            if (caseId is { } id) db.CaseMessages.Add(early.ToMessage(id));
+            if (caseId is { } id)
+            {
+                await senderFlood.MarkIfFloodedAsync(id, a.AnsweredAt, ct);
+                db.CaseMessages.Add(early.ToMessage(id));
+            }
             else db.EarlyAnswers.Add(early);
         });
 }

@@ -29,6 +29,13 @@ internal sealed class IncidentOptions
     [Range(typeof(TimeSpan), "00:00:10", "1.00:00:00", ParseLimitsInInvariantCulture = true)]
     public TimeSpan FloodWindow { get; set; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>
+    /// This many messages from one reporter's thread (the tip counting) within <see cref="FloodWindow"/> mark its case a possible
+    /// flood from one sender. Higher than <see cref="FloodCopies"/>: a frightened student may well text ten short messages in a row.
+    /// </summary>
+    [Range(5, 10000)]
+    public int SenderFloodMessages { get; set; } = 20;
+
     /// <summary>At most this many of the school's most recent tips are compared with a new one, so a flood stays cheap.</summary>
     [Range(10, 5000)]
     public int MaxCompared { get; set; } = 100;

@@ -321,6 +321,9 @@ namespace TipLine.Teams.Migrations
                     b.Property<Guid>("SchoolId")
                         .HasColumnType("uuid");
 
+                    b.Property<bool>("SenderFlood")
+                        .HasColumnType("boolean");
+
                     b.Property<bool?>("SenderVerified")
                         .HasColumnType("boolean");
 

@@ -9,7 +9,7 @@ namespace TipLine.IntegrationTests.Intake;
 /// <summary>
 /// The web form's rate limits: per client (3 here) and for everyone (5 here), in a window longer than the test. Over a
 /// limit the reporter is told, in their language, that the report was not sent and what to do in an emergency; texts are
-/// never refused.
+/// never refused, and a number texting again and again fills its own thread.
 /// </summary>
 public sealed class FormRateLimitTests : SmsDistrict
 {
@@ -20,6 +20,7 @@ public sealed class FormRateLimitTests : SmsDistrict
         ["RateLimits:FormPerClientPerWindow"] = "3",
         ["RateLimits:FormPerWindow"] = "5",
         ["RateLimits:Window"] = "01:00:00",
+        ["Incidents:SenderFloodMessages"] = "10",
     };
 
     [Fact]
@@ -61,13 +62,24 @@ public sealed class FormRateLimitTests : SmsDistrict
         Assert.Contains("<html lang=\"ar\" dir=\"rtl\">", arabic.Html, StringComparison.Ordinal);
         Assert.Equal(5L, await ReportsAsync());
 
-        // Twilio does not retry a 429: a flood of texts from one number is answered 200 and kept, however many.
+        // Twilio does not retry a 429: a flood of texts from one number is answered 200 and kept, however many: in one thread,
+        // one case whose conversation holds every text, marked a possible flood from one sender.
         for (var i = 0; i < 12; i++)
         {
             var (status, _) = await PostWebhookAsync("/twilio/sms", Sms("+15551230042", DemoDistrict.LincolnHighNumber, $"flood text {i}"));
             Assert.Equal(HttpStatusCode.OK, status);
         }
         Assert.Equal(12L, await App.Database.ScalarAsync<long>("SELECT count(*) FROM intake.sms_inbound"));
+        using var staff = await StaffClient.SignInAsync(App, "counselor@demo.tipline.test");
+        var textCase = await Eventually.GetAsync(async () => (await staff.QueueAsync()).SingleOrDefault(c => c.Channel == "sms"), what: "the texted tip's case");
+        var flooded = await Eventually.GetAsync(async () => await staff.CaseAsync(textCase.CaseId) is { Conversation.Count: 11 } c ? c : null,
+            what: "eleven texts in the case conversation");
+        Assert.True(flooded.Incident.SenderFlood);
+        Assert.False(flooded.Incident.PossibleFlood);
+        Assert.Single(await staff.QueueAsync(), c => c.Channel == "sms");
+        Assert.True((await staff.QueueAsync()).Single(c => c.Channel == "sms").PossibleFlood);
+        Assert.DoesNotContain(await staff.QueueAsync(), c => c.Channel == "web" && c.PossibleFlood);
+        Assert.Contains("possible flood from one sender", await staff.Http.GetStringAsync($"/staff/cases/{textCase.CaseId}"), StringComparison.Ordinal);
 
         // The addresses the limits counted were never written down.
         var stored = await App.Database.EverythingStoredAsync();
