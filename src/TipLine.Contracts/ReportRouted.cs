@@ -1,6 +1,6 @@
 namespace TipLine.Contracts;
 
-/// <summary>Routing chose the team and on-call member; the team's queue opens a case from this. Attachments and the sender check travel with the report; <paramref name="Readability"/> says whether anyone can read it yet.</summary>
+/// <summary>Routing chose the team and on-call member; the team's queue opens a case from this. Attachments and the sender check travel with the report; <paramref name="Readability"/> says whether anyone can read it yet; <paramref name="TranslatedBy"/> names the engine that made <paramref name="Translation"/>.</summary>
 public sealed record ReportRouted(
     Guid ReportId,
     Guid SchoolId,
@@ -20,4 +20,5 @@ public sealed record ReportRouted(
     DateTimeOffset RoutedAt,
     IReadOnlyList<Guid>? AttachmentIds = null,
     bool? SenderVerified = null,
-    TipReadability Readability = TipReadability.Read);
+    TipReadability Readability = TipReadability.Read,
+    string? TranslatedBy = null);

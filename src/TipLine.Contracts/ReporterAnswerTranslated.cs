@@ -1,6 +1,6 @@
 namespace TipLine.Contracts;
 
-/// <summary>A reporter's answer with its translation into the team's language, for the case conversation.</summary>
+/// <summary>A reporter's answer with its translation into the team's language, for the case conversation, and the engine that made it.</summary>
 public sealed record ReporterAnswerTranslated(
     Guid AnswerId,
     Guid ReportId,
@@ -9,4 +9,5 @@ public sealed record ReporterAnswerTranslated(
     string? TranslatedText,
     string TeamLanguage,
     bool NeedsTranslation,
-    DateTimeOffset AnsweredAt);
+    DateTimeOffset AnsweredAt,
+    string? TranslatedBy = null);

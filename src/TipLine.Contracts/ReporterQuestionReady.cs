@@ -1,6 +1,6 @@
 namespace TipLine.Contracts;
 
-/// <summary>A team question translated into the reporter's language, ready for the channel to deliver.</summary>
+/// <summary>A team question translated into the reporter's language, ready for the channel to deliver; teams records the translation and its engine on the case.</summary>
 public sealed record ReporterQuestionReady(
     Guid QuestionId,
     Guid ReportId,
@@ -10,4 +10,5 @@ public sealed record ReporterQuestionReady(
     string OriginalText,
     string OriginalLanguage,
     bool NeedsTranslation,
-    DateTimeOffset AskedAt);
+    DateTimeOffset AskedAt,
+    string? TranslatedBy = null);

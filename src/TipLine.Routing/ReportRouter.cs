@@ -32,7 +32,7 @@ internal sealed class ReportRouter(
         db.AddToOutbox(new ReportRouted(report.ReportId, report.SchoolId, team.TeamId, onCallMember, report.Channel, report.Pseudonym,
             report.Language, team.WorkingLanguage, report.Content, translated.Translation, translated.NeedsTranslation,
             urgency, suggestion.Categories, report.DangerNow, report.AcceptedAt, now, report.AttachmentIds,
-            report.SenderVerified, readability), now);
+            report.SenderVerified, readability, translated.Engine), now);
     }
 
     private static TipReadability Readability(ReportSubmitted report, TranslatedTip translated) =>

@@ -17,26 +17,8 @@ public static class RoutingModule
     public static IServiceCollection AddRouting(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddModuleDbContext<RoutingDbContext>(configuration, "Routing").AddOutboxRelay<RoutingDbContext>();
-        services.AddOptions<TranslationOptions>().Bind(configuration.GetSection("Translation"));
         services.AddScoped<ReportRouter>().AddScoped<TipTranslation>();
-
-        var apy = configuration["Translation:ApyBaseUrl"];
-        if (string.IsNullOrWhiteSpace(apy))
-        {
-            services.AddSingleton<ITranslator, NoTranslator>();
-            return services;
-        }
-        services.AddSingleton<ITranslator>(sp => new BatchingTranslator(sp.GetRequiredService<ApyTranslator>));
-        services.AddHttpClient<ApyTranslator>(http => http.BaseAddress = new Uri(apy.TrimEnd('/') + "/"))
-            .AddStandardResilienceHandler(o =>
-            {
-                // Translation must never hold a tip back for long: short attempts, few retries.
-                o.AttemptTimeout.Timeout = TimeSpan.FromSeconds(5);
-                o.TotalRequestTimeout.Timeout = TimeSpan.FromSeconds(12);
-                o.Retry.MaxRetryAttempts = 2;
-                o.Retry.Delay = TimeSpan.FromMilliseconds(200);
-                o.CircuitBreaker.SamplingDuration = TimeSpan.FromSeconds(30);
-            });
+        services.AddTranslation(configuration);
         return services;
     }
 

@@ -89,6 +89,7 @@ public static class TeamsModule
     [
         typeof(ReportRoutedConsumer),
         typeof(ReporterAnswerTranslatedConsumer),
+        typeof(QuestionTranslatedConsumer),
         typeof(ReportAttachmentAddedConsumer),
         typeof(UnroutedReportsCountedConsumer),
         typeof(DeadWorkCountedConsumer),

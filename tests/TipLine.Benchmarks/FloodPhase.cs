@@ -48,6 +48,8 @@ internal static class FloodPhase
 
         await using var app = await BenchApp.StartAsync(configuration, "all", 16, ct);
         var casesBefore = await CountAsync(database, "SELECT count(*) FROM teams.cases", ct);
+        // The phase's own cases: the earlier phases' template tips are grouped and marked too.
+        var phaseCases = $"\"AcceptedAt\" >= '{DateTimeOffset.UtcNow:O}'";
         var started = Stopwatch.GetTimestamp();
         var flood = new ConcurrentDictionary<string, int>();
         var legitimate = new ConcurrentBag<double>();
@@ -96,9 +98,9 @@ internal static class FloodPhase
         var mostTexts = twilio.Requests.Where(r => r.Form.GetValueOrDefault("From") == "+15555550199").GroupBy(r => r.Form.GetValueOrDefault("To"))
             .Select(g => g.Count()).DefaultIfEmpty(0).Max();
         var covered = await CountAsync(database, "SELECT count(*) FROM teams.alert_attempts WHERE \"Status\" = 'Covered'", ct);
-        var flooded = await CountAsync(database, "SELECT count(*) FROM teams.cases WHERE \"PossibleFlood\"", ct);
+        var flooded = await CountAsync(database, $"SELECT count(*) FROM teams.cases WHERE \"PossibleFlood\" AND {phaseCases}", ct);
         var largestIncident = await CountAsync(database,
-            "SELECT coalesce(max(n), 0) FROM (SELECT count(*) AS n FROM teams.cases WHERE \"IncidentId\" IS NOT NULL GROUP BY \"IncidentId\") x", ct);
+            $"SELECT coalesce(max(n), 0) FROM (SELECT count(*) AS n FROM teams.cases WHERE \"IncidentId\" IS NOT NULL AND {phaseCases} GROUP BY \"IncidentId\") x", ct);
         return new FloodResult([.. legitimate], legitimateErrors, flood, textAnswers, sending, cases, mostAlerts, mostTexts, covered, flooded,
             largestIncident, smtp is { Length: > 0 });
     }

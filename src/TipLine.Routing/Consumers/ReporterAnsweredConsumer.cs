@@ -18,9 +18,9 @@ internal sealed class ReporterAnsweredConsumer(
             var team = await directory.TeamForSchoolAsync(a.SchoolId, ct)
                 ?? throw new InvalidOperationException($"School {a.SchoolId} has no team.");
             var teamLanguage = team.WorkingLanguage;
-            var (text, needsTranslation) = await translation.TranslateAsync(a.Text, a.Language, teamLanguage, ct);
+            var (text, needsTranslation, engine) = await translation.TranslateAsync(a.Text, a.Language, teamLanguage, ct);
             db.AddToOutbox(new ReporterAnswerTranslated(a.AnswerId, a.ReportId, a.Text, a.Language,
-                TipTranslation.SameLanguage(a.Language, teamLanguage) ? null : text, teamLanguage, needsTranslation, a.AnsweredAt),
+                TipTranslation.SameLanguage(a.Language, teamLanguage) ? null : text, teamLanguage, needsTranslation, a.AnsweredAt, engine),
                 clock.GetUtcNow());
         });
 }

@@ -13,8 +13,8 @@ internal sealed class TeamQuestionAskedConsumer(RoutingDbContext db, TipTranslat
         db.HandleOnceAsync<TeamQuestionAskedConsumer>(context, clock.GetUtcNow(), async ct =>
         {
             var q = context.Message;
-            var (text, needsTranslation) = await translation.TranslateAsync(q.Text, q.TeamLanguage, q.ReporterLanguage, ct);
+            var (text, needsTranslation, engine) = await translation.TranslateAsync(q.Text, q.TeamLanguage, q.ReporterLanguage, ct);
             db.AddToOutbox(new ReporterQuestionReady(q.QuestionId, q.ReportId, q.Channel, text ?? q.Text,
-                text is null ? q.TeamLanguage : q.ReporterLanguage, q.Text, q.TeamLanguage, needsTranslation, q.AskedAt), clock.GetUtcNow());
+                text is null ? q.TeamLanguage : q.ReporterLanguage, q.Text, q.TeamLanguage, needsTranslation, q.AskedAt, engine), clock.GetUtcNow());
         });
 }

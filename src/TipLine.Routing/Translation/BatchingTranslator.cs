@@ -6,14 +6,14 @@ namespace TipLine.Routing.Translation;
 /// for several tips costs little more than one for a single tip. A tip waits only while another
 /// request for its pair is under way: on its own it goes at once.
 /// </summary>
-internal sealed class BatchingTranslator(Func<ITranslator> engine) : ITranslator
+internal sealed class BatchingTranslator(ITranslator engines) : ITranslator
 {
     /// <summary>Characters per request, so a long batch stays well inside the engine's time limit.</summary>
     public const int MaxCharacters = 8000;
 
     private readonly Dictionary<(string From, string To), Lane> lanes = [];
 
-    public Task<IReadOnlyList<string>?> TranslateAsync(IReadOnlyList<string> texts, string from, string to, CancellationToken ct)
+    public Task<Translated?> TranslateAsync(IReadOnlyList<string> texts, string from, string to, CancellationToken ct)
     {
         var waiting = new Waiting(texts);
         Lane lane;
@@ -59,18 +59,18 @@ internal sealed class BatchingTranslator(Func<ITranslator> engine) : ITranslator
         try
         {
             IReadOnlyList<string> texts = [.. batch.SelectMany(w => w.Texts)];
-            var translated = await engine().TranslateAsync(texts, from, to, CancellationToken.None);
-            if (translated?.Count != texts.Count) translated = null;
+            var translated = await engines.TranslateAsync(texts, from, to, CancellationToken.None);
+            if (translated?.Texts.Count != texts.Count) translated = null;
             if (translated is null && batch.Count > 1)
             {
                 // One tip's text must not cost the others their translation: each tries again alone.
-                await Task.WhenAll(batch.Select(async w => w.Answer.TrySetResult(await engine().TranslateAsync(w.Texts, from, to, CancellationToken.None))));
+                await Task.WhenAll(batch.Select(async w => w.Answer.TrySetResult(await engines.TranslateAsync(w.Texts, from, to, CancellationToken.None))));
                 return;
             }
             var next = 0;
             foreach (var w in batch)
             {
-                w.Answer.TrySetResult(translated is null ? null : [.. translated.Skip(next).Take(w.Texts.Count)]);
+                w.Answer.TrySetResult(translated is null ? null : new Translated([.. translated.Texts.Skip(next).Take(w.Texts.Count)], translated.Engine));
                 next += w.Texts.Count;
             }
         }
@@ -90,6 +90,6 @@ internal sealed class BatchingTranslator(Func<ITranslator> engine) : ITranslator
     {
         public IReadOnlyList<string> Texts => texts;
         public int Characters { get; } = texts.Sum(t => t.Length);
-        public TaskCompletionSource<IReadOnlyList<string>?> Answer { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public TaskCompletionSource<Translated?> Answer { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 }

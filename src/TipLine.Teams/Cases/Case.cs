@@ -17,6 +17,8 @@ internal sealed class Case
     public required TipContent Original { get; init; }
     public TipContent? Translation { get; init; }
     public bool NeedsTranslation { get; init; }
+    /// <summary>The engine that made <see cref="Translation"/> ("Apertium", "Azure AI Translator").</summary>
+    public string? TranslatedBy { get; init; }
 
     /// <summary>Whether anyone on the team can read the tip yet; an unread tip was suggested at least High.</summary>
     public TipReadability Readability { get; init; }

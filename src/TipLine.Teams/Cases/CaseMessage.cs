@@ -10,8 +10,13 @@ internal sealed class CaseMessage
     /// <summary>What was written, in the writer's language.</summary>
     public required string Text { get; init; }
     public required string Language { get; init; }
-    /// <summary>A reporter's answer in the team's language, when it could be translated.</summary>
-    public string? Translation { get; init; }
-    public bool NeedsTranslation { get; init; }
+    /// <summary>
+    /// A reporter's answer in the team's language, or a team question as the reporter received it in theirs, when it
+    /// could be translated.
+    /// </summary>
+    public string? Translation { get; set; }
+    public bool NeedsTranslation { get; set; }
+    /// <summary>The engine that made <see cref="Translation"/>.</summary>
+    public string? TranslatedBy { get; set; }
     public DateTimeOffset CreatedAt { get; init; }
 }

@@ -9,7 +9,7 @@ internal sealed record QueueItem(
 
 internal sealed record ConversationItem(
     Guid Id, bool FromReporter, string? AuthorName, string Text, string Language, string? Translation, bool NeedsTranslation,
-    DateTimeOffset CreatedAt, string? DeliveryStatus);
+    DateTimeOffset CreatedAt, string? DeliveryStatus, string? TranslatedBy = null);
 
 /// <summary>
 /// The case page: original and translation side by side, and every alert sent about the case. No contact detail exists here to show. Attachments are played
@@ -21,7 +21,7 @@ internal sealed record CaseDetail(
     IReadOnlyList<string> Categories, bool DangerNow, DateTimeOffset AcceptedAt, DateTimeOffset RoutedAt,
     string? AssignedTo, DateTimeOffset? AcknowledgedAt, string? AcknowledgedBy, IReadOnlyList<ConversationItem> Conversation,
     IReadOnlyList<Guid> AttachmentIds, IReadOnlyList<Escalation.AlertItem> Alerts, bool? SenderVerified,
-    TipReadability Readability, CaseIncident Incident);
+    TipReadability Readability, CaseIncident Incident, string? TranslatedBy = null);
 
 /// <summary>
 /// The incident a case was grouped into (<paramref name="Id"/> null while it stands alone; <paramref name="Tips"/> counts

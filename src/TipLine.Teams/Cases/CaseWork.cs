@@ -72,14 +72,14 @@ internal sealed class CaseWork(
             .Select(a => a.AttachmentId).ToListAsync(ct);
         var conversation = messages.Select(m => new ConversationItem(m.Id, m.FromReporter,
             m.AuthorId is { } a ? names.GetValueOrDefault(a) : null, m.Text, m.Language, m.Translation, m.NeedsTranslation, m.CreatedAt,
-            deliveries.GetValueOrDefault(m.Id))).ToList();
+            deliveries.GetValueOrDefault(m.Id), m.TranslatedBy)).ToList();
         return new CaseResult<CaseDetail>(CaseAccess.Allowed, new CaseDetail(c.Id, await directory.SchoolNameAsync(c.SchoolId, ct) ?? "?",
             c.Channel, c.Pseudonym, c.ReporterLanguage, c.TeamLanguage, c.Original, c.Translation, c.NeedsTranslation,
             c.SuggestedUrgency, c.Categories, c.DangerNow, c.AcceptedAt, c.RoutedAt,
             await NameAsync(c.AssignedMemberId, names, ct), c.AcknowledgedAt, await NameAsync(c.AcknowledgedBy, names, ct), conversation, attachments,
             await alerts.ForCaseAsync(caseId, ct), c.SenderVerified, c.Readability,
             new CaseIncident(c.IncidentId, c.IncidentId is { } incident ? await db.Cases.CountAsync(x => x.IncidentId == incident && x.TeamId == c.TeamId, ct) : 1,
-                c.KeptApart, c.PossibleFlood, c.SenderFlood)));
+                c.KeptApart, c.PossibleFlood, c.SenderFlood), c.TranslatedBy));
     }
 
     /// <summary>Records who acknowledged and when; acknowledging again changes nothing.</summary>

@@ -12,11 +12,12 @@ internal sealed class EarlyAnswer
     public required string OriginalLanguage { get; init; }
     public string? TranslatedText { get; init; }
     public bool NeedsTranslation { get; init; }
+    public string? TranslatedBy { get; init; }
     public DateTimeOffset AnsweredAt { get; init; }
 
     public CaseMessage ToMessage(Guid caseId) => new()
     {
         Id = AnswerId, CaseId = caseId, FromReporter = true, Text = OriginalText, Language = OriginalLanguage,
-        Translation = TranslatedText, NeedsTranslation = NeedsTranslation, CreatedAt = AnsweredAt,
+        Translation = TranslatedText, NeedsTranslation = NeedsTranslation, TranslatedBy = TranslatedBy, CreatedAt = AnsweredAt,
     };
 }

@@ -38,7 +38,7 @@ internal sealed class ReportRoutedConsumer(
             {
                 Id = Guid.NewGuid(), ReportId = r.ReportId, SchoolId = r.SchoolId, TeamId = r.TeamId, AssignedMemberId = r.OnCallMemberId,
                 Channel = r.Channel, Pseudonym = ReporterLabel.IsCurrent(r.Pseudonym) ? r.Pseudonym : ReporterLabel.New(), ReporterLanguage = r.ReporterLanguage, TeamLanguage = r.TeamLanguage,
-                Original = r.Original, Translation = r.Translation, NeedsTranslation = r.NeedsTranslation,
+                Original = r.Original, Translation = r.Translation, NeedsTranslation = r.NeedsTranslation, TranslatedBy = r.TranslatedBy,
                 SuggestedUrgency = r.SuggestedUrgency, Categories = [.. r.Categories], DangerNow = r.DangerNow,
                 AcceptedAt = r.AcceptedAt, RoutedAt = r.RoutedAt, SenderVerified = r.SenderVerified,
                 Readability = r.Readability,

@@ -21,7 +21,7 @@ internal sealed class ReporterAnswerTranslatedConsumer(TeamsDbContext db, Sender
             var early = new EarlyAnswer
             {
                 AnswerId = a.AnswerId, ReportId = a.ReportId, OriginalText = a.OriginalText, OriginalLanguage = a.OriginalLanguage,
-                TranslatedText = a.TranslatedText, NeedsTranslation = a.NeedsTranslation, AnsweredAt = a.AnsweredAt,
+                TranslatedText = a.TranslatedText, NeedsTranslation = a.NeedsTranslation, TranslatedBy = a.TranslatedBy, AnsweredAt = a.AnsweredAt,
             };
             var caseId = await db.Cases.Where(c => c.ReportId == a.ReportId).Select(c => (Guid?)c.Id).SingleOrDefaultAsync(ct);
             if (caseId is { } id)

@@ -338,6 +338,9 @@ namespace TipLine.Teams.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<string>("TranslatedBy")
+                        .HasColumnType("text");
+
                     b.Property<string>("Translation")
                         .HasColumnType("jsonb");
 
@@ -400,6 +403,9 @@ namespace TipLine.Teams.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("TranslatedBy")
+                        .HasColumnType("text");
+
                     b.Property<string>("Translation")
                         .HasColumnType("text");
 
@@ -433,6 +439,9 @@ namespace TipLine.Teams.Migrations
 
                     b.Property<Guid>("ReportId")
                         .HasColumnType("uuid");
+
+                    b.Property<string>("TranslatedBy")
+                        .HasColumnType("text");
 
                     b.Property<string>("TranslatedText")
                         .HasColumnType("text");

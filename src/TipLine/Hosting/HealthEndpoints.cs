@@ -13,7 +13,7 @@ namespace TipLine.Hosting;
 
 /// <summary>
 /// <c>/healthz</c>: the process is alive. <c>/readyz</c>: what it depends on answers: PostgreSQL and the bus (MassTransit's
-/// own check) or it is not ready; the translation engine and mail servers, when configured, degrade it (tips still flow).
+/// own check) or it is not ready; the translation servers (APY, LibreTranslate) and mail servers, when configured, degrade it (tips still flow).
 /// </summary>
 public static class HealthEndpoints
 {
@@ -27,6 +27,10 @@ public static class HealthEndpoints
         if (targets.Routing && configuration["Translation:ApyBaseUrl"] is { Length: > 0 } apy)
         {
             checks.AddUrlGroup(new Uri(apy.TrimEnd('/') + "/listPairs"), "translation", HealthStatus.Degraded, [Ready], TimeSpan.FromSeconds(5));
+        }
+        if (targets.Routing && configuration["Translation:LibreTranslate:BaseUrl"] is { Length: > 0 } libre)
+        {
+            checks.AddUrlGroup(new Uri(libre.TrimEnd('/') + "/languages"), "translation-libretranslate", HealthStatus.Degraded, [Ready], TimeSpan.FromSeconds(5));
         }
         if (targets.Intake)
         {

@@ -1,4 +1,4 @@
-using TipLine.Routing.Translation;
+using TipLine.Routing.Translation.Engines;
 using Xunit;
 
 namespace TipLine.UnitTests.Routing;

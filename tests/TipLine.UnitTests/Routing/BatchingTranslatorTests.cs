@@ -9,11 +9,12 @@ public sealed class BatchingTranslatorTests
     public async Task A_tip_on_its_own_is_sent_at_once()
     {
         var engine = new FakeEngine();
-        var translator = new BatchingTranslator(() => engine);
+        var translator = new BatchingTranslator(engine);
 
         var answer = await translator.TranslateAsync(["hola", "un chico"], "es", "en", CancellationToken.None);
 
-        Assert.Equal(["EN:hola", "EN:un chico"], answer);
+        Assert.Equal(["EN:hola", "EN:un chico"], answer!.Texts);
+        Assert.Equal("fake", answer.Engine);
         Assert.Equal([["hola", "un chico"]], engine.Requests);
     }
 
@@ -21,7 +22,7 @@ public sealed class BatchingTranslatorTests
     public async Task Tips_that_arrive_while_a_request_is_under_way_go_together_and_each_gets_its_own_parts()
     {
         var engine = new FakeEngine { Hold = new TaskCompletionSource() };
-        var translator = new BatchingTranslator(() => engine);
+        var translator = new BatchingTranslator(engine);
 
         var first = translator.TranslateAsync(["uno"], "es", "en", CancellationToken.None);
         await engine.Started.Task;
@@ -29,9 +30,9 @@ public sealed class BatchingTranslatorTests
         var third = translator.TranslateAsync(["cuatro"], "es", "en", CancellationToken.None);
         engine.Hold.SetResult();
 
-        Assert.Equal(["EN:uno"], await first);
-        Assert.Equal(["EN:dos", "EN:tres"], await second);
-        Assert.Equal(["EN:cuatro"], await third);
+        Assert.Equal(["EN:uno"], (await first)!.Texts);
+        Assert.Equal(["EN:dos", "EN:tres"], (await second)!.Texts);
+        Assert.Equal(["EN:cuatro"], (await third)!.Texts);
         Assert.Equal([["uno"], ["dos", "tres", "cuatro"]], engine.Requests);
     }
 
@@ -39,7 +40,7 @@ public sealed class BatchingTranslatorTests
     public async Task One_tip_that_breaks_the_request_does_not_cost_the_others_their_translation()
     {
         var engine = new FakeEngine { Hold = new TaskCompletionSource(), Refuses = "veneno" };
-        var translator = new BatchingTranslator(() => engine);
+        var translator = new BatchingTranslator(engine);
 
         var first = translator.TranslateAsync(["uno"], "es", "en", CancellationToken.None);
         await engine.Started.Task;
@@ -47,8 +48,8 @@ public sealed class BatchingTranslatorTests
         var bad = translator.TranslateAsync(["veneno"], "es", "en", CancellationToken.None);
         engine.Hold.SetResult();
 
-        Assert.Equal(["EN:uno"], await first);
-        Assert.Equal(["EN:dos"], await good);
+        Assert.Equal(["EN:uno"], (await first)!.Texts);
+        Assert.Equal(["EN:dos"], (await good)!.Texts);
         Assert.Null(await bad);
     }
 
@@ -56,7 +57,7 @@ public sealed class BatchingTranslatorTests
     public async Task A_batch_stops_growing_at_the_character_limit()
     {
         var engine = new FakeEngine { Hold = new TaskCompletionSource() };
-        var translator = new BatchingTranslator(() => engine);
+        var translator = new BatchingTranslator(engine);
         var half = new string('a', BatchingTranslator.MaxCharacters / 2);
 
         var first = translator.TranslateAsync(["uno"], "es", "en", CancellationToken.None);
@@ -73,24 +74,24 @@ public sealed class BatchingTranslatorTests
     public async Task Another_language_pair_does_not_wait()
     {
         var engine = new FakeEngine { Hold = new TaskCompletionSource() };
-        var translator = new BatchingTranslator(() => engine);
+        var translator = new BatchingTranslator(engine);
 
         var spanish = translator.TranslateAsync(["uno"], "es", "en", CancellationToken.None);
         await engine.Started.Task;
         engine.HoldOnlyFirst = true;
         var vietnamese = await translator.TranslateAsync(["mot"], "vi", "en", CancellationToken.None);
 
-        Assert.Equal(["EN:mot"], vietnamese);
+        Assert.Equal(["EN:mot"], vietnamese!.Texts);
         Assert.False(spanish.IsCompleted);
         engine.Hold.SetResult();
-        Assert.Equal(["EN:uno"], await spanish);
+        Assert.Equal(["EN:uno"], (await spanish)!.Texts);
     }
 
     [Fact]
     public async Task A_caller_that_gives_up_stops_waiting_and_the_others_are_still_answered()
     {
         var engine = new FakeEngine { Hold = new TaskCompletionSource() };
-        var translator = new BatchingTranslator(() => engine);
+        var translator = new BatchingTranslator(engine);
         using var giveUp = new CancellationTokenSource();
 
         var first = translator.TranslateAsync(["uno"], "es", "en", giveUp.Token);
@@ -100,7 +101,7 @@ public sealed class BatchingTranslatorTests
         engine.Hold.SetResult();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => first);
-        Assert.Equal(["EN:dos"], await second);
+        Assert.Equal(["EN:dos"], (await second)!.Texts);
     }
 
     private sealed class FakeEngine : ITranslator
@@ -113,13 +114,13 @@ public sealed class BatchingTranslatorTests
         public TaskCompletionSource Started { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
         public List<IReadOnlyList<string>> Requests { get; } = [];
 
-        public async Task<IReadOnlyList<string>?> TranslateAsync(IReadOnlyList<string> texts, string from, string to, CancellationToken ct)
+        public async Task<Translated?> TranslateAsync(IReadOnlyList<string> texts, string from, string to, CancellationToken ct)
         {
             var call = Interlocked.Increment(ref calls);
             lock (Requests) Requests.Add(texts);
             Started.TrySetResult();
             if (Hold is not null && (call == 1 || !HoldOnlyFirst)) await Hold.Task;
-            return Refuses is not null && texts.Contains(Refuses) ? null : [.. texts.Select(t => "EN:" + t)];
+            return Refuses is not null && texts.Contains(Refuses) ? null : new Translated([.. texts.Select(t => "EN:" + t)], "fake");
         }
     }
 }

@@ -2,7 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace TipLine.Routing.Translation;
+namespace TipLine.Routing.Translation.Engines;
 
 /// <summary>
 /// Packs several texts into one HTML document for APY and unpacks its answer. APY starts a
