@@ -5,6 +5,7 @@ namespace TipLine.UnitTests;
 /// <summary>The reporter-facing resource files (src/TipLine.Intake/Localization): complete in every language, with crisis guidance everywhere it is given.</summary>
 public sealed class ReporterTextTests
 {
+    private static readonly string[] ReplyKeywords = ["STOP", "START"];
     private static readonly string Folder = Path.Combine(AppContext.BaseDirectory, "Localization");
 
     public static TheoryData<string> Languages => new(System.IO.Directory.GetFiles(Folder, "ReporterText.*.resx").Select(f => Path.GetFileName(f).Split('.')[1]));
@@ -17,6 +18,29 @@ public sealed class ReporterTextTests
     [MemberData(nameof(Languages))]
     public void Every_language_has_every_key_of_the_english_file(string language) =>
         Assert.Empty(Strings(null).Keys.Except(Strings(language).Keys));
+
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public void Every_text_keeps_the_english_placeholders_and_the_reply_keywords(string language)
+    {
+        var english = Strings(null);
+        foreach (var (key, text) in Strings(language))
+        {
+            Assert.Equal(Placeholders(english[key]), Placeholders(text));
+            foreach (var keyword in ReplyKeywords.Where(k => english[key].Contains(k, StringComparison.Ordinal)))
+                Assert.True(text.Contains(keyword, StringComparison.Ordinal), $"{language} {key} lost the keyword {keyword}: {text}");
+        }
+    }
+
+    [Fact]
+    public void Every_reporter_language_has_its_file()
+    {
+        var files = System.IO.Directory.GetFiles(Folder, "ReporterText.*.resx").Select(f => Path.GetFileName(f).Split('.')[1]).Append("en").Order();
+        Assert.Equal(TipLine.Contracts.LanguageCodes.Reporter.Order(), files);
+    }
+
+    private static List<string> Placeholders(string text) =>
+        [.. System.Text.RegularExpressions.Regex.Matches(text, @"\{\d+\}").Select(m => m.Value).Order()];
 
     [Theory]
     [InlineData(null)]

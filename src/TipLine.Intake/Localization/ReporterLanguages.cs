@@ -14,6 +14,13 @@ public static class ReporterLanguages
         new("vi", "Tiếng Việt"),
         new("zh-Hans", "简体中文"),
         new("ar", "العربية"),
+        new("ht", "Kreyòl ayisyen"),
+        new("pt", "Português"),
+        new("ru", "Русский"),
+        new("so", "Soomaali"),
+        new("tl", "Tagalog"),
+        new("ko", "한국어"),
+        new("fr", "Français"),
     ];
 
     public static string Current() =>

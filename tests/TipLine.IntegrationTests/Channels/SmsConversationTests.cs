@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using TipLine.Intake.Localization;
 using System.Net;
 using TipLine.Hosting;
@@ -59,6 +60,45 @@ public sealed class SmsConversationTests : SmsDistrict
         foreach (var text in new[] { teamView, App.Logs.All, App.PublishedMessages, stored })
         {
             Assert.DoesNotContain("5551239876", text, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task A_text_from_a_student_continues_on_the_web_with_the_receipt_the_student_was_texted()
+    {
+        var (_, reply) = await PostWebhookAsync("/twilio/sms", Sms(Student, DemoDistrict.LincolnHighNumber, "a boy in my class said he has a knife in his locker"));
+        var receipt = Regex.Match(WebUtility.HtmlDecode(reply),
+            @"open (\S+) and enter code ([0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}) and passphrase ([0-9A-Z]{4}(?:-[0-9A-Z]{4}){3})\.");
+        Assert.True(receipt.Success, reply);
+        Assert.Equal(PublicBaseUrl + "/report/followup", receipt.Groups[1].Value);
+        var (code, passphrase) = (receipt.Groups[2].Value, receipt.Groups[3].Value);
+        var (_, nextReply) = await PostWebhookAsync("/twilio/sms", Sms(Student, DemoDistrict.LincolnHighNumber, "it is a folding knife"));
+        Assert.DoesNotContain("passphrase", nextReply, StringComparison.Ordinal); // sent once, with the first answer only
+
+        using var staff = await StaffClient.SignInAsync(App, "counselor@demo.tipline.test");
+        var queued = await staff.WaitForCaseAsync();
+        Assert.Equal(HttpStatusCode.NoContent, await staff.AskAsync(queued.CaseId, "Is the knife in the locker now?"));
+
+        using var reporter = new ReporterClient(App.CreateClient());
+        var page = await Eventually.GetAsync(async () =>
+        {
+            var (status, html) = await reporter.OpenFollowupAsync("en", code, passphrase);
+            Assert.Equal(HttpStatusCode.OK, status);
+            return html.Contains("from-team", StringComparison.Ordinal) ? html : null;
+        }, what: "the team's question on the web follow-up page");
+        Assert.Contains("Is the knife in the locker now?", page, StringComparison.Ordinal);
+        Assert.Contains("it is a folding knife", page, StringComparison.Ordinal);
+
+        Assert.Equal(HttpStatusCode.Redirect, await reporter.AnswerAsync("en", "yes, locker 214 by the gym"));
+        var answered = await Eventually.GetAsync(async () =>
+        {
+            var c = await staff.CaseAsync(queued.CaseId);
+            return c.Conversation.Any(m => m.FromReporter && m.Text.Contains("locker 214", StringComparison.Ordinal)) ? c : null;
+        }, what: "the answer given on the web, on the case");
+        Assert.Equal("sms", answered.Channel);
+        foreach (var text in new[] { App.Logs.All, App.PublishedMessages, await App.Database.EverythingStoredAsync() })
+        {
+            Assert.DoesNotContain(passphrase, text, StringComparison.Ordinal);
         }
     }
 

@@ -1,6 +1,7 @@
 using TipLine.Intake.Reporters;
 using Microsoft.EntityFrameworkCore;
 using TipLine.Contracts;
+using TipLine.Intake.Receipts;
 using TipLine.Intake.Reports;
 using TipLine.Languages;
 
@@ -13,11 +14,13 @@ namespace TipLine.Intake.Channels.Sms;
 /// </summary>
 internal sealed class HeldTexts(IntakeDbContext db, ReportAcceptance acceptance, LanguageDetector languages)
 {
-    public sealed record Accepted(Guid ReportId, string WholeText);
+    /// <param name="Receipt">The code and passphrase, when one was issued: shown to the reporter once, never stored in plain.</param>
+    public sealed record Accepted(Guid ReportId, string WholeText, ReceiptCredentials? Receipt);
 
     /// <param name="note">Intake's own words put before the reporter's (e.g. that no school was named); not used to detect their language.</param>
+    /// <param name="issueReceipt">Only when the answer to this very text can carry it: a receipt nobody receives would be a secret stored for nothing.</param>
     public async Task<Accepted> AcceptAsync(string reporterKey, Guid schoolId, string ourNumber, string? from, string providerKey,
-        string latestText, bool hasMedia, DateTimeOffset now, CancellationToken ct, string note = "")
+        string latestText, bool hasMedia, DateTimeOffset now, CancellationToken ct, string note = "", bool issueReceipt = false)
     {
         var held = await db.HeldSms.Where(h => h.ReporterKey == reporterKey).OrderBy(h => h.ReceivedAt).ToListAsync(ct);
         db.HeldSms.RemoveRange(held);
@@ -28,7 +31,7 @@ internal sealed class HeldTexts(IntakeDbContext db, ReportAcceptance acceptance,
         whole = note + whole;
         var contact = from is null ? null : new ReporterContact(ChannelNames.Sms, from);
         var accepted = await acceptance.AcceptAsync(new NewReport(schoolId, ChannelNames.Sms, providerKey, language,
-            new TipContent(whole, null, null), DangerNow: false, contact, SenderVerified: from is null ? null : true), issueReceipt: false, ct);
+            new TipContent(whole, null, null), DangerNow: false, contact, SenderVerified: from is null ? null : true), issueReceipt, ct);
         db.SmsThreads.Add(new SmsThread { ReportId = accepted.ReportId, ReporterKey = reporterKey, OurNumber = ourNumber, LastMessageAt = now });
         var heldIds = held.Select(h => h.Id).ToList();
         if (heldIds.Count > 0)
@@ -37,6 +40,6 @@ internal sealed class HeldTexts(IntakeDbContext db, ReportAcceptance acceptance,
                 .SetProperty(x => x.ReportId, accepted.ReportId)
                 .SetProperty(x => x.HeldSmsId, (Guid?)null), ct);
         }
-        return new Accepted(accepted.ReportId, whole);
+        return new Accepted(accepted.ReportId, whole, accepted.Receipt);
     }
 }

@@ -12,6 +12,7 @@ using TipLine.Intake.Localization;
 using TipLine.Intake.ProviderCopies;
 using TipLine.Intake.Reporters;
 using TipLine.Languages;
+using TipLine.Twilio;
 using TipLine.Twilio.Webhooks;
 
 namespace TipLine.Intake.Channels.Sms;
@@ -32,6 +33,7 @@ internal sealed class SmsIntake(
     LanguageDetector languages,
     IStringLocalizer<ReporterText> text,
     IOptions<SmsOptions> options,
+    IOptions<TwilioOptions> twilio,
     TimeProvider clock)
 {
     public async Task<string?> HandleAsync(InboundMessage sms, CancellationToken ct)
@@ -111,10 +113,15 @@ internal sealed class SmsIntake(
         }
 
         var accepted = await heldTexts.AcceptAsync(reporterKey, schoolId.Value, sms.To, sms.From, sms.MessageSid, body,
-            sms.NumMedia > 0, now, ct);
+            sms.NumMedia > 0, now, ct, issueReceipt: true);
         QueueMedia(sms, accepted.ReportId, heldSmsId: null, now);
         var school = await directory.SchoolNameAsync(schoolId.Value, ct) ?? "";
-        return Localized(ReplyLanguage(accepted.WholeText), "SmsReceived", school);
+        var replyLanguage = ReplyLanguage(accepted.WholeText);
+        var received = Localized(replyLanguage, "SmsReceived", school);
+        // The receipt rides on this one answer (it is never stored in plain), so the student can go on at /report/followup.
+        return accepted.Receipt is { } receipt
+            ? received + "\n\n" + Localized(replyLanguage, "SmsReceipt", FollowupUrl, receipt.Code, receipt.Passphrase)
+            : received;
     }
 
     /// <summary>
@@ -142,6 +149,8 @@ internal sealed class SmsIntake(
         db.FollowupMessages.Add(message);
         db.AddToOutbox(new ReporterAnswered(message.Id, reportId, report.SchoolId, body, language, now), now);
     }
+
+    private string FollowupUrl => twilio.Value.PublicBaseUrl.TrimEnd('/') + "/report/followup";
 
     /// <summary>Replies go in the language the reporter wrote in, when the pages speak it; else English.</summary>
     private string ReplyLanguage(string body)

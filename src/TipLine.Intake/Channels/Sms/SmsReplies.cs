@@ -1,11 +1,13 @@
 using TipLine.Contracts;
+using TipLine.Intake.Followup;
 using TipLine.Intake.Reports;
 
 namespace TipLine.Intake.Channels.Sms;
 
 /// <summary>
 /// A texting reporter's question is queued for <see cref="SmsReplySender"/>, which unseals the number and sends it. A
-/// voicemail's caller is asked by text too, from the number they called.
+/// voicemail's caller is asked by text too, from the number they called. The question also waits at /report/followup,
+/// for a student who continues on the web with the receipt they were texted.
 /// </summary>
 internal sealed class SmsReplies(IntakeDbContext db, TimeProvider clock) : IReporterReplies
 {
@@ -13,6 +15,11 @@ internal sealed class SmsReplies(IntakeDbContext db, TimeProvider clock) : IRepo
 
     public Task QueueAsync(ReporterQuestionReady question, CancellationToken ct)
     {
+        db.FollowupMessages.Add(new FollowupMessage
+        {
+            Id = question.QuestionId, ReportId = question.ReportId, FromReporter = false, Text = question.Text, Language = question.Language,
+            CreatedAt = question.AskedAt,
+        });
         db.PendingSms.Add(new PendingSms
         {
             Id = Guid.NewGuid(), ReportId = question.ReportId, QuestionId = question.QuestionId, Text = question.Text,

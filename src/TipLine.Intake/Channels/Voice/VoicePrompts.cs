@@ -8,30 +8,39 @@ using TipLine.Twilio.TwiML;
 
 namespace TipLine.Intake.Channels.Voice;
 
-/// <summary>What a caller hears. Emergency guidance always comes first, in English and Spanish, before any menu.</summary>
-internal sealed class VoicePrompts(IStringLocalizer<ReporterText> text, IOptions<TwilioOptions> twilio)
+/// <summary>
+/// What a caller hears. Emergency guidance always comes first, in every menu language, before the menu itself
+/// (<c>Voice:MenuLanguages</c>: key 1 for the first language, 2 for the second, ...).
+/// </summary>
+internal sealed class VoicePrompts(IStringLocalizer<ReporterText> text, IOptions<TwilioOptions> twilio, IOptions<VoiceOptions> voice)
 {
-    /// <summary>The languages the phone menu offers: digit, language, and the voice Twilio speaks it with.</summary>
-    private static readonly (string Digit, string Language, string SayLanguage)[] Menu = [("1", "en", "en-US"), ("2", "es", "es-US")];
+    private IReadOnlyList<VoiceLanguage> Menu => [.. voice.Value.Menu.Select(code => VoiceLanguages.Of(code)!)];
 
-    public static string LanguageOfDigit(string? digits) => Menu.FirstOrDefault(m => m.Digit == digits?.Trim()).Language ?? "en";
+    private string FirstLanguage => Menu[0].Code;
 
-    /// <summary>A language the menu offers, else English (the query string is the caller's to write).</summary>
-    public static string KnownLanguage(string? language) => Menu.Any(m => m.Language == language) ? language! : "en";
+    public string LanguageOfDigit(string? digits) =>
+        int.TryParse(digits?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var key) && key >= 1 && key <= Menu.Count
+            ? Menu[key - 1].Code
+            : FirstLanguage;
+
+    /// <summary>A language the menu offers, else the first (the query string is the caller's to write).</summary>
+    public string KnownLanguage(string? language) => Menu.FirstOrDefault(m => m.Code == language)?.Code ?? FirstLanguage;
 
     /// <summary>
-    /// Emergency guidance, the menu, then (no key pressed within 5 s) a recording in English: a caller who presses nothing
+    /// Emergency guidance, the menu, then (no key pressed within 5 s) a recording in the first language: a caller who presses nothing
     /// is still heard. A shared district number asks for the school first (<paramref name="districtSchools"/>).
     /// </summary>
     public TwimlResponse Greeting(IReadOnlyList<SchoolListing>? districtSchools)
     {
         var twiml = new TwimlResponse();
-        foreach (var (_, language, say) in Menu) twiml.Say(Localized(language, "VoiceEmergency"), language: say);
+        var menu = Menu;
+        foreach (var m in menu) twiml.Say(Localized(m.Code, "VoiceEmergency"), m.Voice, m.SayLanguage);
         twiml.Gather(g =>
         {
-            foreach (var (_, language, say) in Menu) g.Say(Localized(language, "VoiceMenu"), language: say);
+            for (var i = 0; i < menu.Count; i++)
+                g.Say(string.Format(CultureInfo.InvariantCulture, Localized(menu[i].Code, "VoiceMenu"), i + 1), menu[i].Voice, menu[i].SayLanguage);
         }, numDigits: 1, action: Url(VoiceWebhooks.LanguagePath), timeout: 5);
-        return districtSchools is null ? AddRecording(twiml, "en", null) : AddSchoolMenu(twiml, "en", districtSchools);
+        return districtSchools is null ? AddRecording(twiml, FirstLanguage, null) : AddSchoolMenu(twiml, FirstLanguage, districtSchools);
     }
 
     /// <summary>After the language menu: the school menu on a district number, else the recording.</summary>
@@ -53,34 +62,32 @@ internal sealed class VoicePrompts(IStringLocalizer<ReporterText> text, IOptions
     /// </summary>
     private TwimlResponse AddSchoolMenu(TwimlResponse twiml, string language, IReadOnlyList<SchoolListing> schools)
     {
-        var say = SayLanguage(language);
+        var say = VoiceLanguages.Of(language)!;
         var oneKey = schools.Count <= 9;
         twiml.Gather(g =>
         {
-            g.Say(Localized(language, "VoiceSchoolQuestion"), language: say);
+            g.Say(Localized(language, "VoiceSchoolQuestion"), say.Voice, say.SayLanguage);
             for (var i = 0; i < schools.Count; i++)
             {
                 g.Say(string.Format(CultureInfo.InvariantCulture, Localized(language, "VoiceSchoolOption"), schools[i].Name,
-                    oneKey ? (i + 1).ToString(CultureInfo.InvariantCulture) : $"{i + 1} #"), language: say);
+                    oneKey ? (i + 1).ToString(CultureInfo.InvariantCulture) : $"{i + 1} #"), say.Voice, say.SayLanguage);
             }
-            g.Say(Localized(language, "VoiceSchoolNotSure"), language: say);
+            g.Say(Localized(language, "VoiceSchoolNotSure"), say.Voice, say.SayLanguage);
         }, numDigits: oneKey ? 1 : null, action: Url(VoiceWebhooks.SchoolPath + "?lang=" + language), timeout: 5, finishOnKey: oneKey ? null : "#");
         return AddRecording(twiml, language, null);
     }
 
     public TwimlResponse Goodbye(string language) =>
-        new TwimlResponse().Say(Localized(language, "VoiceThanks"), language: SayLanguage(language)).Hangup();
+        new TwimlResponse().Say(Localized(language, "VoiceThanks"), VoiceLanguages.Of(language)!.Voice, VoiceLanguages.Of(language)!.SayLanguage).Hangup();
 
     /// <summary>The school chosen travels in the callback's URL, which Twilio signs, so the recording knows where it goes.</summary>
     private TwimlResponse AddRecording(TwimlResponse twiml, string language, Guid? schoolId) => twiml
-        .Say(Localized(language, "VoicePrompt"), language: SayLanguage(language))
+        .Say(Localized(language, "VoicePrompt"), VoiceLanguages.Of(language)!.Voice, VoiceLanguages.Of(language)!.SayLanguage)
         .Record(action: Url(VoiceWebhooks.RecordedPath + "?lang=" + language),
             recordingStatusCallback: Url(VoiceWebhooks.RecordingPath + "?lang=" + language + (schoolId is { } id ? $"&school={id:N}" : "")),
             maxLength: VoiceWebhooks.MaxRecordingSeconds, playBeep: true);
 
     private string Url(string path) => twilio.Value.PublicBaseUrl.TrimEnd('/') + path;
-
-    private static string SayLanguage(string language) => Menu.First(m => m.Language == language).SayLanguage;
 
     private string Localized(string language, string key)
     {

@@ -42,7 +42,7 @@ internal static class VoiceWebhooks
             CancellationToken ct) =>
         {
             var form = await request.ReadFormAsync(ct);
-            var language = VoicePrompts.LanguageOfDigit(form["Digits"].ToString());
+            var language = prompts.LanguageOfDigit(form["Digits"].ToString());
             return prompts.AfterLanguage(language, await DistrictSchoolsAsync(form["To"].ToString(), directory, ct)).ToResult();
         });
 
@@ -52,21 +52,21 @@ internal static class VoiceWebhooks
             var form = await request.ReadFormAsync(ct);
             var schools = await DistrictSchoolsAsync(form["To"].ToString(), directory, ct) ?? [];
             var school = VoicePrompts.SchoolOfDigits(form["Digits"].ToString(), schools);
-            return prompts.RecordIn(VoicePrompts.KnownLanguage(request.Query["lang"]), school).ToResult();
+            return prompts.RecordIn(prompts.KnownLanguage(request.Query["lang"]), school).ToResult();
         });
 
         webhooks.MapPost(RecordedPath, async (HttpRequest request, VoicePrompts prompts, CancellationToken ct) =>
         {
             // The recording itself arrives on its status callback; here the caller only hears that we have it.
-            return prompts.Goodbye(VoicePrompts.KnownLanguage(request.Query["lang"])).ToResult();
+            return prompts.Goodbye(prompts.KnownLanguage(request.Query["lang"])).ToResult();
         });
 
-        webhooks.MapPost(RecordingPath, async (HttpRequest request, VoicemailIntake intake, CancellationToken ct) =>
+        webhooks.MapPost(RecordingPath, async (HttpRequest request, VoicePrompts prompts, VoicemailIntake intake, CancellationToken ct) =>
         {
             var form = await request.ReadFormAsync(ct);
             var parsed = RecordingStatus.FromForm(form);
             if (!parsed.IsValid) return Results.BadRequest(parsed.Error);
-            var language = VoicePrompts.KnownLanguage(request.Query["lang"]);
+            var language = prompts.KnownLanguage(request.Query["lang"]);
             var school = Guid.TryParseExact(request.Query["school"].ToString(), "N", out var id) ? id : (Guid?)null;
             await intake.RecordingReadyAsync(parsed.Value!, language, school, Optional(form["To"]), Optional(form["From"]), ct);
             // Twilio does not wait for the work: the worker downloads and transcribes after this answer.
