@@ -54,6 +54,7 @@ public static class IntakeModule
         services.AddTwilio(configuration);
         services.AddScoped<SmsIntake>().AddScoped<HeldTexts>().AddScoped<HeldSmsRelease>();
         services.AddVoicemail(configuration).AddAttachments(configuration);
+        services.AddSingleton(FollowupAddress.From(configuration));
         services.AddOptions<VoiceOptions>().Bind(configuration.GetSection(VoiceOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<VoicePrompts>().AddScoped<VoicemailIntake>();
         // Recordings and MMS files queue only through the Twilio webhooks, which exist only where Twilio is configured.

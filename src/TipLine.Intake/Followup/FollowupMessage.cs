@@ -1,3 +1,5 @@
+using TipLine.Contracts;
+
 namespace TipLine.Intake.Followup;
 
 /// <summary>One message of the anonymous conversation, in the reporter's language where we could translate it.</summary>
@@ -9,4 +11,11 @@ internal sealed class FollowupMessage
     public required string Text { get; init; }
     public required string Language { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>A team question as it waits at /report/followup, whatever channel also carries it.</summary>
+    public static FollowupMessage Question(ReporterQuestionReady question) => new()
+    {
+        Id = question.QuestionId, ReportId = question.ReportId, FromReporter = false, Text = question.Text, Language = question.Language,
+        CreatedAt = question.AskedAt,
+    };
 }

@@ -231,6 +231,9 @@ namespace TipLine.Intake.Migrations
                     b.Property<Guid>("ReportId")
                         .HasColumnType("uuid");
 
+                    b.Property<byte[]>("SealedReceipt")
+                        .HasColumnType("bytea");
+
                     b.Property<string>("Text")
                         .HasColumnType("text");
 
@@ -401,50 +404,6 @@ namespace TipLine.Intake.Migrations
                         .IsUnique();
 
                     b.ToTable("mms_pending", "intake");
-                });
-
-            modelBuilder.Entity("TipLine.Intake.Channels.Sms.PendingSms", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<int>("Attempts")
-                        .HasColumnType("integer");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<DateTimeOffset?>("DeadAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("LastError")
-                        .HasColumnType("text");
-
-                    b.Property<DateTimeOffset>("NextAttemptAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<Guid>("QuestionId")
-                        .HasColumnType("uuid");
-
-                    b.Property<Guid>("ReportId")
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTimeOffset?>("SendStartedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Text")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("NextAttemptAt");
-
-                    b.HasIndex("QuestionId")
-                        .IsUnique();
-
-                    b.ToTable("sms_pending", "intake");
                 });
 
             modelBuilder.Entity("TipLine.Intake.Channels.Sms.SmsDelivery", b =>
@@ -798,6 +757,57 @@ namespace TipLine.Intake.Migrations
                         .IsUnique();
 
                     b.ToTable("receipts", "intake");
+                });
+
+            modelBuilder.Entity("TipLine.Intake.Reporters.PendingSms", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("DeadAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("LastError")
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("QuestionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ReportId")
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("SealedReceipt")
+                        .HasColumnType("bytea");
+
+                    b.Property<DateTimeOffset?>("SendStartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NextAttemptAt");
+
+                    b.HasIndex("QuestionId")
+                        .IsUnique();
+
+                    b.ToTable("sms_pending", "intake");
                 });
 
             modelBuilder.Entity("TipLine.Intake.Reporters.SealedContact", b =>

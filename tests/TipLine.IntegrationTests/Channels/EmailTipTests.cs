@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+using System.Net;
 using TipLine.Intake.Localization;
 using MimeKit;
 using TipLine.Hosting;
@@ -117,6 +119,42 @@ public sealed class EmailTipTests : EmailDistrict
         {
             Assert.DoesNotContain(local, text, StringComparison.OrdinalIgnoreCase);
             Assert.DoesNotContain("Gonzalez", text, StringComparison.OrdinalIgnoreCase);
+        }
+    }
+
+    [Fact]
+    public async Task A_mailing_reporter_continues_on_the_web_with_the_receipt_in_the_acknowledgement()
+    {
+        var reporter = MailServer.NewUser("worried.parent", "example.test");
+        await Mail.AppendAsync(LincolnTips, Tip(reporter, LincolnTips, "bus", "An older student threatens my son on the bus every morning."));
+        var ack = (await Mail.WaitForMessagesAsync(reporter, 1, "the acknowledgement")).Single();
+        var receipt = Regex.Match(ack.TextBody ?? "",
+            @"open (\S+) and enter code ([0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}) and passphrase ([0-9A-Z]{4}(?:-[0-9A-Z]{4}){3})\.");
+        Assert.True(receipt.Success, ack.TextBody);
+        Assert.Equal(TipLineApp.FollowupUrl, receipt.Groups[1].Value);
+        var (code, passphrase) = (receipt.Groups[2].Value, receipt.Groups[3].Value);
+
+        using var staff = await StaffClient.SignInAsync(App, "counselor@demo.tipline.test");
+        var queued = await staff.WaitForCaseAsync();
+        Assert.Equal(HttpStatusCode.NoContent, await staff.AskAsync(queued.CaseId, "Which bus number is it?"));
+        using var web = new ReporterClient(App.CreateClient());
+        var page = await Eventually.GetAsync(async () =>
+        {
+            var (status, html) = await web.OpenFollowupAsync("en", code, passphrase);
+            Assert.Equal(HttpStatusCode.OK, status);
+            return html.Contains("Which bus number is it?", StringComparison.Ordinal) ? html : null;
+        }, what: "the team's question on the web follow-up page");
+        Assert.Equal(HttpStatusCode.Redirect, await web.AnswerAsync("en", "Bus 12, the morning route"));
+
+        await Eventually.GetAsync(async () =>
+        {
+            var c = await staff.CaseAsync(queued.CaseId);
+            return c.Conversation.Any(m => m.FromReporter && m.Text.Contains("Bus 12", StringComparison.Ordinal)) ? c : null;
+        }, what: "the answer given on the web, on the case");
+        await Mail.WaitForMessagesAsync(reporter, 2, "the question by mail as well");
+        foreach (var text in new[] { App.Logs.All, App.PublishedMessages, await App.Database.EverythingStoredAsync() })
+        {
+            Assert.DoesNotContain(passphrase, text, StringComparison.Ordinal);
         }
     }
 

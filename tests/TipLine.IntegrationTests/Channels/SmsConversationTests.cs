@@ -70,7 +70,7 @@ public sealed class SmsConversationTests : SmsDistrict
         var receipt = Regex.Match(WebUtility.HtmlDecode(reply),
             @"open (\S+) and enter code ([0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}) and passphrase ([0-9A-Z]{4}(?:-[0-9A-Z]{4}){3})\.");
         Assert.True(receipt.Success, reply);
-        Assert.Equal(PublicBaseUrl + "/report/followup", receipt.Groups[1].Value);
+        Assert.Equal(TipLineApp.FollowupUrl, receipt.Groups[1].Value);
         var (code, passphrase) = (receipt.Groups[2].Value, receipt.Groups[3].Value);
         var (_, nextReply) = await PostWebhookAsync("/twilio/sms", Sms(Student, DemoDistrict.LincolnHighNumber, "it is a folding knife"));
         Assert.DoesNotContain("passphrase", nextReply, StringComparison.Ordinal); // sent once, with the first answer only

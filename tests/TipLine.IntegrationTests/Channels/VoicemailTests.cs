@@ -228,6 +228,12 @@ public sealed class VoicemailTests : SmsDistrict
         {
             await Eventually.GetAsync(async () => (await staff.CaseAsync(voicemail)).Conversation.FirstOrDefault(m => m.FromReporter), what: "the text on the voicemail's case");
             Assert.Single(await staff.QueueAsync());
+            // The caller who can be texted gets a receipt by text, from the number they called, to go on at the web.
+            var receipt = await Eventually.GetAsync(() => Task.FromResult(Twilio.Requests.FirstOrDefault(r => r.Form.GetValueOrDefault("To") == Caller)),
+                what: "the receipt texted to the caller");
+            Assert.Equal(DemoDistrict.LincolnHighNumber, receipt.Form["From"]);
+            Assert.Matches($"open {TipLineApp.FollowupUrl} and enter code [0-9A-Z]{{4}}-[0-9A-Z]{{4}}-[0-9A-Z]{{4}} and passphrase ", receipt.Form["Body"]);
+            Assert.False(receipt.Form.ContainsKey("StatusCallback"));
         }
         else
         {

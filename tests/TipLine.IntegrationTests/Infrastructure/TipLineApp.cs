@@ -21,6 +21,9 @@ namespace TipLine.IntegrationTests.Infrastructure;
 /// </summary>
 public sealed class TipLineApp : IAsyncDisposable
 {
+    /// <summary>The follow-up page's public address the test district is configured with (receipts and notices name it).</summary>
+    public const string FollowupUrl = "https://tips.example.org/report/followup";
+
     /// <summary>Test reporters connect from this loopback address, so any trace of it is easy to find.</summary>
     public static readonly IPAddress ReporterAddress = IPAddress.Parse("127.0.0.77");
     public const string StaffPassword = "Correct-horse-battery-9";
@@ -168,7 +171,7 @@ public sealed class AppEnvironment : IAsyncDisposable
             ["Escalation:AlertWindow"] = "00:00:00",
             ["RateLimits:FormPerClientPerWindow"] = "100000",
             ["RateLimits:FormPerWindow"] = "1000000",
-            ["ReplyNotices:FollowupUrl"] = "https://tips.example.org/report/followup",
+            ["ReplyNotices:FollowupUrl"] = TipLineApp.FollowupUrl,
             ["Work:ReplyNotice:PollInterval"] = "00:00:00.200",
             ["Logging:LogLevel:Default"] = "Debug",
             ["Logging:LogLevel:Microsoft.AspNetCore"] = "Debug",

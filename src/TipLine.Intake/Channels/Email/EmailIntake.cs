@@ -9,6 +9,7 @@ using TipLine.Bus.Outbox;
 using TipLine.Contracts;
 using TipLine.Directory;
 using TipLine.Intake.Followup;
+using TipLine.Intake.Receipts;
 using TipLine.Intake.Reporters;
 using TipLine.Intake.Reports;
 using TipLine.Languages;
@@ -26,6 +27,8 @@ internal sealed class EmailIntake(
     ReporterKeys reporterKeys,
     ReportAcceptance acceptance,
     EmailFiles files,
+    SealedContactStore sealing,
+    FollowupAddress followup,
     LanguageDetector languages,
     IOptions<EmailOptions> options,
     TimeProvider clock,
@@ -111,7 +114,8 @@ internal sealed class EmailIntake(
         // An unverified sender is not kept, threaded or written to: a forged From must not make TipLine mail a victim.
         var accepted = await acceptance.AcceptAsync(new NewReport(schoolId, ChannelNames.Email, mail.MessageKey, language,
             new TipContent(text, null, null), DangerNow: false, mail.SenderVerified ? new ReporterContact(ChannelNames.Email, mail.SenderAddress) : null,
-            kept.Where(k => k.AttachmentId is not null).Select(k => k.AttachmentId!.Value).ToList(), mail.SenderVerified), issueReceipt: false, ct);
+            kept.Where(k => k.AttachmentId is not null).Select(k => k.AttachmentId!.Value).ToList(), mail.SenderVerified),
+            issueReceipt: mail.SenderVerified && followup.Url is not null, ct);
         files.Store(kept, accepted.ReportId, mail.MessageKey, announce: false, now);
         if (!mail.SenderVerified)
         {
@@ -130,6 +134,8 @@ internal sealed class EmailIntake(
         db.PendingEmails.Add(new PendingEmail
         {
             Id = Guid.NewGuid(), ReportId = accepted.ReportId, Kind = OutgoingEmailKinds.Acknowledgement, CreatedAt = now, NextAttemptAt = now,
+            // The acknowledgement carries the receipt, so the reporter can also go on at /report/followup.
+            SealedReceipt = accepted.Receipt is { } receipt ? SealedReceipts.Seal(sealing, receipt) : null,
         });
         log.LogInformation("Mail accepted as report {ReportId} ({Files} files kept, {Refused} refused)", accepted.ReportId, kept.Count, mail.Refused.Count);
         return accepted.ReportId;

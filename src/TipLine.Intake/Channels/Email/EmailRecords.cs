@@ -66,6 +66,8 @@ internal sealed class PendingEmail : IQueuedItem
     public required string Kind { get; init; }
     public Guid? QuestionId { get; init; }
     public string? Text { get; init; }
+    /// <summary>An acknowledgement's receipt (<see cref="Receipts.SealedReceipts"/>), gone with the row once sent.</summary>
+    public byte[]? SealedReceipt { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset NextAttemptAt { get; set; }
     public int Attempts { get; set; }

@@ -1,12 +1,13 @@
 using TipLine.Bus.Work;
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging;
 using TipLine.Bus.Outbox;
 using TipLine.Contracts;
 using TipLine.Directory;
+using TipLine.Intake.Followup;
 using TipLine.Intake.Localization;
+using TipLine.Intake.Receipts;
 using TipLine.Intake.Reporters;
 using TipLine.Mail;
 
@@ -20,6 +21,7 @@ internal sealed class OutgoingEmailProcessor(
     IntakeDbContext db,
     SealedContactStore contacts,
     SchoolDirectory directory,
+    FollowupAddress followup,
     MailSender sender,
     IStringLocalizer<ReporterText> text,
     TimeProvider clock,
@@ -74,23 +76,20 @@ internal sealed class OutgoingEmailProcessor(
 
     private async Task<MimeKit.MimeMessage> ComposeAsync(PendingEmail job, EmailThread thread, string address, string messageId, CancellationToken ct)
     {
-        var previous = CultureInfo.CurrentUICulture;
-        CultureInfo.CurrentUICulture = new CultureInfo(thread.Language);
-        try
+        var language = thread.Language;
+        if (job.Kind == OutgoingEmailKinds.Acknowledgement)
         {
-            if (job.Kind == OutgoingEmailKinds.Acknowledgement)
+            var report = await db.Reports.AsNoTracking().SingleAsync(r => r.Id == job.ReportId, ct);
+            var school = await directory.SchoolNameAsync(report.SchoolId, ct) ?? "";
+            var body = text.In(language, "EmailReceived", school);
+            if (job.SealedReceipt is { } sealedReceipt && followup.Url is { } url)
             {
-                var report = await db.Reports.AsNoTracking().SingleAsync(r => r.Id == job.ReportId, ct);
-                var school = await directory.SchoolNameAsync(report.SchoolId, ct) ?? "";
-                return ReplyMail.Compose(thread, address, messageId, ReplyMail.Subject(thread, text["EmailReceivedSubject", school]),
-                    text["EmailReceived", school], automatic: true);
+                var receipt = SealedReceipts.Open(contacts, sealedReceipt);
+                body += "\n\n" + text.In(language, "ReceiptByMessage", url, receipt.Code, receipt.Passphrase);
             }
-            var body = $"{text["EmailQuestionIntro"]}\n\n{job.Text}\n\n{text["EmailEmergencyFooter"]}";
-            return ReplyMail.Compose(thread, address, messageId, ReplyMail.Subject(thread, text["EmailReceivedSubject", ""]), body, automatic: false);
+            return ReplyMail.Compose(thread, address, messageId, ReplyMail.Subject(thread, text.In(language, "EmailReceivedSubject", school)), body, automatic: true);
         }
-        finally
-        {
-            CultureInfo.CurrentUICulture = previous;
-        }
+        var question = $"{text.In(language, "EmailQuestionIntro")}\n\n{job.Text}\n\n{text.In(language, "EmailEmergencyFooter")}";
+        return ReplyMail.Compose(thread, address, messageId, ReplyMail.Subject(thread, text.In(language, "EmailReceivedSubject", "")), question, automatic: false);
     }
 }

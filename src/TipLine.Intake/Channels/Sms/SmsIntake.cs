@@ -12,7 +12,6 @@ using TipLine.Intake.Localization;
 using TipLine.Intake.ProviderCopies;
 using TipLine.Intake.Reporters;
 using TipLine.Languages;
-using TipLine.Twilio;
 using TipLine.Twilio.Webhooks;
 
 namespace TipLine.Intake.Channels.Sms;
@@ -33,7 +32,7 @@ internal sealed class SmsIntake(
     LanguageDetector languages,
     IStringLocalizer<ReporterText> text,
     IOptions<SmsOptions> options,
-    IOptions<TwilioOptions> twilio,
+    FollowupAddress followup,
     TimeProvider clock)
 {
     public async Task<string?> HandleAsync(InboundMessage sms, CancellationToken ct)
@@ -64,7 +63,7 @@ internal sealed class SmsIntake(
                 reply = null;
                 break;
             case SmsKeyword.Help:
-                reply = Localized(language, "SmsHelp");
+                reply = text.In(language, "SmsHelp");
                 break;
             default:
                 reply = await TakeTipAsync(sms, body, language, reporterKey, now, ct);
@@ -96,7 +95,7 @@ internal sealed class SmsIntake(
             thread.LastMessageAt = now;
             if (body.Length > 0) await AddToThreadAsync(thread.ReportId, body, now, ct);
             QueueMedia(sms, thread.ReportId, heldSmsId: null, now);
-            return Localized(language, "SmsAddedToTip");
+            return text.In(language, "SmsAddedToTip");
         }
 
         if (schoolId is null)
@@ -109,18 +108,18 @@ internal sealed class SmsIntake(
             });
             QueueMedia(sms, reportId: null, heldId, now);
             var codes = string.Join(", ", (await directory.SchoolCodesAsync(ct)).Select(c => $"{c.Code} ({c.Name})"));
-            return Localized(language, "SmsWhichSchool", codes);
+            return text.In(language, "SmsWhichSchool", codes);
         }
 
         var accepted = await heldTexts.AcceptAsync(reporterKey, schoolId.Value, sms.To, sms.From, sms.MessageSid, body,
-            sms.NumMedia > 0, now, ct, issueReceipt: true);
+            sms.NumMedia > 0, now, ct, issueReceipt: followup.Url is not null);
         QueueMedia(sms, accepted.ReportId, heldSmsId: null, now);
         var school = await directory.SchoolNameAsync(schoolId.Value, ct) ?? "";
         var replyLanguage = ReplyLanguage(accepted.WholeText);
-        var received = Localized(replyLanguage, "SmsReceived", school);
+        var received = text.In(replyLanguage, "SmsReceived", school);
         // The receipt rides on this one answer (it is never stored in plain), so the student can go on at /report/followup.
         return accepted.Receipt is { } receipt
-            ? received + "\n\n" + Localized(replyLanguage, "SmsReceipt", FollowupUrl, receipt.Code, receipt.Passphrase)
+            ? received + "\n\n" + text.In(replyLanguage, "ReceiptByMessage", followup.Url!, receipt.Code, receipt.Passphrase)
             : received;
     }
 
@@ -150,26 +149,10 @@ internal sealed class SmsIntake(
         db.AddToOutbox(new ReporterAnswered(message.Id, reportId, report.SchoolId, body, language, now), now);
     }
 
-    private string FollowupUrl => twilio.Value.PublicBaseUrl.TrimEnd('/') + "/report/followup";
-
     /// <summary>Replies go in the language the reporter wrote in, when the pages speak it; else English.</summary>
     private string ReplyLanguage(string body)
     {
         var detected = languages.DetectOr(body, "en");
         return ReporterLanguages.All.Any(l => l.Code == detected) ? detected : "en";
-    }
-
-    private string Localized(string language, string key, params object[] args)
-    {
-        var previous = CultureInfo.CurrentUICulture;
-        CultureInfo.CurrentUICulture = new CultureInfo(language);
-        try
-        {
-            return text[key, args];
-        }
-        finally
-        {
-            CultureInfo.CurrentUICulture = previous;
-        }
     }
 }

@@ -40,21 +40,3 @@ internal sealed class SmsDelivery
     public DateTimeOffset UpdatedAt { get; set; }
 }
 
-/// <summary>
-/// A text to a reporter waiting to be sent (a team question), committed with the message that asked for it. The number
-/// is not here: it is unsealed at send time. <see cref="SendStartedAt"/> is set, and committed, just before Twilio is
-/// asked: a later attempt that finds it set first asks Twilio whether the text already exists, so it is not sent twice.
-/// </summary>
-internal sealed class PendingSms : IQueuedItem
-{
-    public Guid Id { get; init; }
-    public Guid ReportId { get; init; }
-    public Guid QuestionId { get; init; }
-    public required string Text { get; init; }
-    public DateTimeOffset CreatedAt { get; init; }
-    public DateTimeOffset? SendStartedAt { get; set; }
-    public int Attempts { get; set; }
-    public DateTimeOffset NextAttemptAt { get; set; }
-    public string? LastError { get; set; }
-    public DateTimeOffset? DeadAt { get; set; }
-}

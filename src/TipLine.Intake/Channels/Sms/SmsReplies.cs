@@ -1,5 +1,6 @@
 using TipLine.Contracts;
 using TipLine.Intake.Followup;
+using TipLine.Intake.Reporters;
 using TipLine.Intake.Reports;
 
 namespace TipLine.Intake.Channels.Sms;
@@ -15,11 +16,7 @@ internal sealed class SmsReplies(IntakeDbContext db, TimeProvider clock) : IRepo
 
     public Task QueueAsync(ReporterQuestionReady question, CancellationToken ct)
     {
-        db.FollowupMessages.Add(new FollowupMessage
-        {
-            Id = question.QuestionId, ReportId = question.ReportId, FromReporter = false, Text = question.Text, Language = question.Language,
-            CreatedAt = question.AskedAt,
-        });
+        db.FollowupMessages.Add(FollowupMessage.Question(question));
         db.PendingSms.Add(new PendingSms
         {
             Id = Guid.NewGuid(), ReportId = question.ReportId, QuestionId = question.QuestionId, Text = question.Text,

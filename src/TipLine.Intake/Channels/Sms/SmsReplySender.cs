@@ -4,6 +4,11 @@ using Microsoft.Extensions.Options;
 using TipLine.Bus.Outbox;
 using TipLine.Bus.Work;
 using TipLine.Contracts;
+using Microsoft.Extensions.Localization;
+using TipLine.Intake.Followup;
+using TipLine.Intake.Localization;
+using TipLine.Intake.ProviderCopies;
+using TipLine.Intake.Receipts;
 using TipLine.Intake.Reporters;
 using TipLine.Twilio;
 using TipLine.Twilio.Messages;
@@ -11,9 +16,9 @@ using TipLine.Twilio.Messages;
 namespace TipLine.Intake.Channels.Sms;
 
 /// <summary>
-/// Sends a queued team question to an SMS reporter from the number they texted (or called). Twilio is asked outside any
-/// transaction; the outcome, the case's status message and the end of the queue item commit together afterwards. The
-/// number is unsealed only here, at send time, and never leaves this class.
+/// Sends a queued team question (or a voicemail caller's receipt) to an SMS reporter from the number they texted (or
+/// called). Twilio is asked outside any transaction; the outcome, the case's status message and the end of the queue item
+/// commit together afterwards. The number, and a receipt, are unsealed only here, at send time, and never leave this class.
 /// </summary>
 internal sealed class SmsReplySender(
     IntakeDbContext db,
@@ -21,16 +26,22 @@ internal sealed class SmsReplySender(
     ReporterKeys reporterKeys,
     TwilioMessagesClient twilio,
     IOptions<TwilioOptions> twilioOptions,
+    FollowupAddress followup,
+    IStringLocalizer<ReporterText> text,
     TimeProvider clock,
     ILogger<SmsReplySender> log) : IWorkHandler<PendingSms>
 {
     public const string Kind = "Sms";
 
+    /// <summary>How long after a receipt is sent its body is redacted at Twilio (carriers report delivery within minutes).</summary>
+    public static readonly TimeSpan ReceiptRedactionDelay = TimeSpan.FromMinutes(10);
+
     public async Task HandleAsync(PendingSms job, CancellationToken ct)
     {
         var thread = await db.SmsThreads.AsNoTracking().SingleOrDefaultAsync(t => t.ReportId == job.ReportId, ct);
         var number = await contacts.UnsealAsync(job.ReportId, ChannelNames.Sms, ct);
-        if (thread is null || number is null)
+        var body = Body(job);
+        if (thread is null || number is null || body is null)
         {
             await RecordAsync(job, "not-sent: no way to reach the reporter", null, null, ct);
             return;
@@ -41,14 +52,15 @@ internal sealed class SmsReplySender(
             return;
         }
         // An earlier attempt asked Twilio and then lost its answer (its process died): the text may exist already.
-        if (job.SendStartedAt is { } started && await twilio.FindSentAsync(thread.OurNumber, number, job.Text, started, ct) is { } found)
+        if (job.SendStartedAt is { } started && await twilio.FindSentAsync(thread.OurNumber, number, body, started, ct) is { } found)
         {
             await RecordAsync(job, found.Status, found.Sid, null, ct);
             return;
         }
         await db.PendingSms.Where(p => p.Id == job.Id).ExecuteUpdateAsync(p => p.SetProperty(x => x.SendStartedAt, clock.GetUtcNow()), ct);
-        var callback = twilioOptions.Value.PublicBaseUrl.TrimEnd('/') + SmsWebhooks.StatusPath;
-        switch (await twilio.SendAsync(thread.OurNumber, number, job.Text, callback, ct))
+        // A receipt has no case message to report on, so no status callback; Twilio's copy of it is redacted once delivered.
+        var callback = job.QuestionId is null ? null : twilioOptions.Value.PublicBaseUrl.TrimEnd('/') + SmsWebhooks.StatusPath;
+        switch (await twilio.SendAsync(thread.OurNumber, number, body, callback, ct))
         {
             case MessageSent sent:
                 await RecordAsync(job, sent.Status, sent.Sid, null, ct);
@@ -66,28 +78,54 @@ internal sealed class SmsReplySender(
     /// <summary>The case learns that the question could not be sent.</summary>
     public async Task GiveUpAsync(PendingSms job, CancellationToken ct)
     {
+        if (job.QuestionId is not { } questionId)
+        {
+            log.LogError("Receipt to the SMS reporter of {ReportId} given up", job.ReportId);
+            return;
+        }
         db.ChangeTracker.Clear();
         var now = clock.GetUtcNow();
-        db.AddToOutbox(new ReporterMessageStatusChanged(job.QuestionId, job.ReportId, "failed: could not be sent", null, now), now);
+        db.AddToOutbox(new ReporterMessageStatusChanged(questionId, job.ReportId, "failed: could not be sent", null, now), now);
         await db.SaveChangesAsync(ct);
     }
+
+    /// <summary>The question, or the receipt composed now in the caller's language; null when no follow-up address is set.</summary>
+    private string? Body(PendingSms job) =>
+        job.SealedReceipt is not { } sealedReceipt ? job.Text
+        : followup.Url is not { } url ? null
+        : SealedReceipts.Open(contacts, sealedReceipt) is var receipt
+            ? text.In(job.Language ?? "en", "ReceiptByMessage", url, receipt.Code, receipt.Passphrase)
+            : null;
 
     /// <summary>The delivery row (status callbacks find it by MessageSid), the case's status and the end of the item, in one commit.</summary>
     private async Task RecordAsync(PendingSms job, string status, string? messageSid, int? errorCode, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        if (!await db.SmsDeliveries.AnyAsync(d => d.QuestionId == job.QuestionId, ct))
+        if (job.QuestionId is not { } questionId)
         {
-            db.SmsDeliveries.Add(new SmsDelivery
+            // Twilio redacts a text only once it is delivered or failed: its copy of the receipt goes a while after sending.
+            if (messageSid is not null)
             {
-                QuestionId = job.QuestionId, ReportId = job.ReportId, MessageSid = messageSid, Status = status, ErrorCode = errorCode, UpdatedAt = now,
-            });
+                var redaction = PendingCopyDeletion.Of(CopyKind.MessageBody, messageSid, null, now);
+                redaction.NextAttemptAt = now + ReceiptRedactionDelay;
+                db.CopyDeletions.Add(redaction);
+            }
         }
-        db.AddToOutbox(new ReporterMessageStatusChanged(job.QuestionId, job.ReportId, status, errorCode, now), now);
+        else
+        {
+            if (!await db.SmsDeliveries.AnyAsync(d => d.QuestionId == questionId, ct))
+            {
+                db.SmsDeliveries.Add(new SmsDelivery
+                {
+                    QuestionId = questionId, ReportId = job.ReportId, MessageSid = messageSid, Status = status, ErrorCode = errorCode, UpdatedAt = now,
+                });
+            }
+            db.AddToOutbox(new ReporterMessageStatusChanged(questionId, job.ReportId, status, errorCode, now), now);
+        }
         await db.PendingSms.Where(p => p.Id == job.Id).ExecuteDeleteAsync(ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        log.LogInformation("Question {QuestionId} to SMS reporter of {ReportId}: {Status} {ErrorCode}", job.QuestionId, job.ReportId, status, errorCode);
+        log.LogInformation("{What} to SMS reporter of {ReportId}: {Status} {ErrorCode}", job.QuestionId is null ? "Receipt" : "Question", job.ReportId, status, errorCode);
     }
 }

@@ -34,11 +34,11 @@ internal sealed class VoicePrompts(IStringLocalizer<ReporterText> text, IOptions
     {
         var twiml = new TwimlResponse();
         var menu = Menu;
-        foreach (var m in menu) twiml.Say(Localized(m.Code, "VoiceEmergency"), m.Voice, m.SayLanguage);
+        foreach (var m in menu) twiml.Say(text.In(m.Code, "VoiceEmergency"), m.Voice, m.SayLanguage);
         twiml.Gather(g =>
         {
             for (var i = 0; i < menu.Count; i++)
-                g.Say(string.Format(CultureInfo.InvariantCulture, Localized(menu[i].Code, "VoiceMenu"), i + 1), menu[i].Voice, menu[i].SayLanguage);
+                g.Say(text.In(menu[i].Code, "VoiceMenu", i + 1), menu[i].Voice, menu[i].SayLanguage);
         }, numDigits: 1, action: Url(VoiceWebhooks.LanguagePath), timeout: 5);
         return districtSchools is null ? AddRecording(twiml, FirstLanguage, null) : AddSchoolMenu(twiml, FirstLanguage, districtSchools);
     }
@@ -66,40 +66,26 @@ internal sealed class VoicePrompts(IStringLocalizer<ReporterText> text, IOptions
         var oneKey = schools.Count <= 9;
         twiml.Gather(g =>
         {
-            g.Say(Localized(language, "VoiceSchoolQuestion"), say.Voice, say.SayLanguage);
+            g.Say(text.In(language, "VoiceSchoolQuestion"), say.Voice, say.SayLanguage);
             for (var i = 0; i < schools.Count; i++)
             {
-                g.Say(string.Format(CultureInfo.InvariantCulture, Localized(language, "VoiceSchoolOption"), schools[i].Name,
+                g.Say(text.In(language, "VoiceSchoolOption", schools[i].Name,
                     oneKey ? (i + 1).ToString(CultureInfo.InvariantCulture) : $"{i + 1} #"), say.Voice, say.SayLanguage);
             }
-            g.Say(Localized(language, "VoiceSchoolNotSure"), say.Voice, say.SayLanguage);
+            g.Say(text.In(language, "VoiceSchoolNotSure"), say.Voice, say.SayLanguage);
         }, numDigits: oneKey ? 1 : null, action: Url(VoiceWebhooks.SchoolPath + "?lang=" + language), timeout: 5, finishOnKey: oneKey ? null : "#");
         return AddRecording(twiml, language, null);
     }
 
     public TwimlResponse Goodbye(string language) =>
-        new TwimlResponse().Say(Localized(language, "VoiceThanks"), VoiceLanguages.Of(language)!.Voice, VoiceLanguages.Of(language)!.SayLanguage).Hangup();
+        new TwimlResponse().Say(text.In(language, "VoiceThanks"), VoiceLanguages.Of(language)!.Voice, VoiceLanguages.Of(language)!.SayLanguage).Hangup();
 
     /// <summary>The school chosen travels in the callback's URL, which Twilio signs, so the recording knows where it goes.</summary>
     private TwimlResponse AddRecording(TwimlResponse twiml, string language, Guid? schoolId) => twiml
-        .Say(Localized(language, "VoicePrompt"), VoiceLanguages.Of(language)!.Voice, VoiceLanguages.Of(language)!.SayLanguage)
+        .Say(text.In(language, "VoicePrompt"), VoiceLanguages.Of(language)!.Voice, VoiceLanguages.Of(language)!.SayLanguage)
         .Record(action: Url(VoiceWebhooks.RecordedPath + "?lang=" + language),
             recordingStatusCallback: Url(VoiceWebhooks.RecordingPath + "?lang=" + language + (schoolId is { } id ? $"&school={id:N}" : "")),
             maxLength: VoiceWebhooks.MaxRecordingSeconds, playBeep: true);
 
     private string Url(string path) => twilio.Value.PublicBaseUrl.TrimEnd('/') + path;
-
-    private string Localized(string language, string key)
-    {
-        var previous = CultureInfo.CurrentUICulture;
-        CultureInfo.CurrentUICulture = new CultureInfo(language);
-        try
-        {
-            return text[key];
-        }
-        finally
-        {
-            CultureInfo.CurrentUICulture = previous;
-        }
-    }
 }

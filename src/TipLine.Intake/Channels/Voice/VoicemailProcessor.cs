@@ -8,6 +8,8 @@ using TipLine.Bus.Work;
 using TipLine.Contracts;
 using TipLine.Directory;
 using TipLine.Intake.ProviderCopies;
+using TipLine.Intake.Followup;
+using TipLine.Intake.Receipts;
 using TipLine.Intake.Reporters;
 using TipLine.Intake.Reports;
 using TipLine.Twilio.Messages;
@@ -32,6 +34,7 @@ internal sealed class VoicemailProcessor(
     ITranscriber transcriber,
     VoiceDisguiser disguiser,
     IOptions<PrivacyOptions> privacy,
+    FollowupAddress followup,
     TimeProvider clock,
     ILogger<VoicemailProcessor> log) : IWorkHandler<PendingVoicemail>
 {
@@ -116,7 +119,8 @@ internal sealed class VoicemailProcessor(
         var accepted = await acceptance.AcceptAsync(new NewReport(schoolId, ChannelNames.Voice, job.RecordingSid, job.Language,
             new TipContent(text, null, null), DangerNow: false, caller is null ? null : new ReporterContact(ChannelNames.Sms, caller),
             attachmentId is { } id ? [id] : null, SenderVerified: caller is not null ? true : job.CallerUnverified ? false : null, NotTranscribed: !transcribed),
-            issueReceipt: false, ct);
+            // A caller who can be texted gets a receipt by text, so they can go on at /report/followup.
+            issueReceipt: caller is not null && job.CalledNumber.Length > 0 && followup.Url is not null, ct);
         if (!accepted.Duplicate)
         {
             if (attachmentId is { } fileId) attachments.Add(fileId, accepted.ReportId, AttachmentKinds.DisguisedVoicemail, "audio/wav", disguised!);
@@ -136,6 +140,14 @@ internal sealed class VoicemailProcessor(
                 db.SmsThreads.Add(new SmsThread
                 {
                     ReportId = accepted.ReportId, ReporterKey = reporterKeys.Key(ChannelNames.Sms, caller), OurNumber = job.CalledNumber, LastMessageAt = now,
+                });
+            }
+            if (accepted.Receipt is { } receipt)
+            {
+                db.PendingSms.Add(new PendingSms
+                {
+                    Id = Guid.NewGuid(), ReportId = accepted.ReportId, Text = "", SealedReceipt = SealedReceipts.Seal(sealing, receipt),
+                    Language = job.Language, CreatedAt = now, NextAttemptAt = now,
                 });
             }
         }

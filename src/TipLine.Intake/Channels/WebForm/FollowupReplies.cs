@@ -16,11 +16,7 @@ internal sealed class FollowupReplies(IntakeDbContext db, IOptions<ReplyNoticeOp
 
     public async Task QueueAsync(ReporterQuestionReady question, CancellationToken ct)
     {
-        db.FollowupMessages.Add(new FollowupMessage
-        {
-            Id = question.QuestionId, ReportId = question.ReportId, FromReporter = false, Text = question.Text, Language = question.Language,
-            CreatedAt = question.AskedAt,
-        });
+        db.FollowupMessages.Add(FollowupMessage.Question(question));
         var settings = notices.Value;
         // One notice waits at a time per report: several questions asked together make one message.
         if ((settings.BySms || settings.ByEmail) && await db.SealedContacts.AnyAsync(c => c.ReportId == question.ReportId, ct)

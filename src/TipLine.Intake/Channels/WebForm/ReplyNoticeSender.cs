@@ -87,19 +87,8 @@ internal sealed class ReplyNoticeSender(
         return Task.CompletedTask;
     }
 
-    private (string Words, string Subject) Words(string language)
-    {
-        var previous = CultureInfo.CurrentUICulture;
-        CultureInfo.CurrentUICulture = ReporterLanguages.All.Any(l => l.Code == language) ? new CultureInfo(language) : CultureInfo.InvariantCulture;
-        try
-        {
-            return (text["ReplyNotice", options.Value.FollowupUrl], text["ReplyNoticeSubject"]);
-        }
-        finally
-        {
-            CultureInfo.CurrentUICulture = previous;
-        }
-    }
+    private (string Words, string Subject) Words(string language) =>
+        (text.In(language, "ReplyNotice", options.Value.FollowupUrl), text.In(language, "ReplyNoticeSubject"));
 
     private MimeMessage Compose(string address, string subject, string words)
     {
