@@ -13,6 +13,8 @@ public class TwimlResponseTests
         { "empty", () => new TwimlResponse(), "<Response />" },
         { "message", () => new TwimlResponse().Message("Thanks. A counselor will reply here."),
             "<Response><Message>Thanks. A counselor will reply here.</Message></Response>" },
+        { "two messages, the second with its status callback", () => new TwimlResponse().Message("Received.").Message("Your code", action: "/twilio/sms/status?receipt=true&x=1"),
+            "<Response><Message>Received.</Message><Message action=\"/twilio/sms/status?receipt=true&amp;x=1\">Your code</Message></Response>" },
         { "text escaping", () => new TwimlResponse().Message("Tom & Jerry <script>alert(\"x\")</script> it's > 3"),
             "<Response><Message>Tom &amp; Jerry &lt;script&gt;alert(\"x\")&lt;/script&gt; it's &gt; 3</Message></Response>" },
         { "markup cannot be injected", () => new TwimlResponse().Say("</Say><Dial>+15005550006</Dial><Say>"),

@@ -37,6 +37,14 @@ internal sealed class TranslationOptions : IValidatableObject
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan RestAfterRateLimit { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>How long an engine that could not be reached, or timed out, is passed over.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan RestAfterFailure { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The longest a tip waits for its translation, every engine together; then it routes untranslated.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:05:00")]
+    public TimeSpan Budget { get; set; } = TimeSpan.FromSeconds(20);
+
     /// <summary>The configured engines, in the default order.</summary>
     public IReadOnlyList<string> Configured =>
     [
@@ -76,6 +84,8 @@ internal sealed class TranslationOptions : IValidatableObject
                     : $"{where} names '{name}'; engines are {string.Join(", ", EngineNames.All)}.");
             }
         }
+        foreach (var key in Pairs.Where(p => Names(p.Value).Count == 0).Select(p => p.Key))
+            yield return new ValidationResult($"Translation:Pairs:{key} names no engine; leave the pair out to use Translation:Order.");
         foreach (var key in Pairs.Keys.Where(k => ParsePair(k) is null))
             yield return new ValidationResult($"Translation:Pairs:{key} is not a pair of language codes such as vi-en (known: {string.Join(", ", LanguageCodes.Reporter)}).");
     }

@@ -15,8 +15,9 @@ internal static class TranslationSetup
         services.AddOptions<TranslationOptions>().Bind(configuration.GetSection(TranslationOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         var settings = configuration.GetSection(TranslationOptions.Section).Get<TranslationOptions>() ?? new TranslationOptions();
 
-        if (!string.IsNullOrWhiteSpace(settings.ApyBaseUrl))
-            AddEngine<ApyEngine>(services, new Uri(settings.ApyBaseUrl.TrimEnd('/') + "/"), TimeSpan.FromSeconds(5));
+        // An address that is not a URL is left to the options' validation, which stops the start with a readable message.
+        if (TranslationOptions.IsHttpUrl(settings.ApyBaseUrl))
+            AddEngine<ApyEngine>(services, new Uri(settings.ApyBaseUrl!.TrimEnd('/') + "/"), TimeSpan.FromSeconds(5));
         if (settings.LibreTranslate.BaseUrl is { } libre)
             AddEngine<LibreTranslateEngine>(services, WithSlash(libre), TimeSpan.FromSeconds(10));
         if (settings.ChatCompletions.BaseUrl is { } chat)

@@ -15,7 +15,14 @@ public sealed class TwimlResponse
 
     private readonly List<Action<XmlWriter>> verbs = [];
 
-    public TwimlResponse Message(string body) => Add(w => Element(w, "Message", body));
+    /// <summary>A reply to the sender; with <paramref name="action"/>, Twilio posts the reply's status callbacks there.</summary>
+    public TwimlResponse Message(string body, string? action = null) => Add(w =>
+    {
+        w.WriteStartElement("Message");
+        Attribute(w, "action", action);
+        w.WriteString(XmlSafe(body));
+        w.WriteEndElement();
+    });
 
     public TwimlResponse Say(string text, string? voice = null, string? language = null) => Add(w => WriteSay(w, text, voice, language));
 

@@ -14,13 +14,8 @@ public sealed class ReportFormBrowserTests : RunningDistrict
         string culture, string direction, string submitLabel, string thanks)
     {
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Environment.Services.Chromium ?? "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
-        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 390, Height = 844 } });
+        await using var browser = await Chromium.LaunchAsync(playwright, Environment.Services.Chromium);
+        var page = await Chromium.PhonePageAsync(browser);
         await page.GotoAsync(new Uri(App.BaseAddress, "/report").ToString());
 
         await page.GetByRole(AriaRole.Link, new() { Name = culture == "es" ? "Español" : "العربية" }).ClickAsync();

@@ -19,13 +19,8 @@ public sealed class ReporterPagesAccessibilityTests : RunningDistrict
     public async Task Every_reporter_page_passes_an_axe_scan(string culture, string direction)
     {
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Environment.Services.Chromium ?? "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
-        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 390, Height = 844 } });
+        await using var browser = await Chromium.LaunchAsync(playwright, Environment.Services.Chromium);
+        var page = await Chromium.PhonePageAsync(browser);
         var scanned = new List<string>();
 
         await page.GotoAsync(new Uri(App.BaseAddress, $"/report?culture={culture}").ToString());
@@ -33,8 +28,7 @@ public sealed class ReporterPagesAccessibilityTests : RunningDistrict
         await ScanAsync(page, "form", scanned);
 
         // Sent empty: the errors are listed at the top and each is read with its field.
-        await page.Locator("button[type=submit]").ClickAsync();
-        Assert.True(await page.Locator(".error-summary").IsVisibleAsync());
+        await SubmitAsync(page.Locator("button[type=submit]"), page.Locator(".error-summary"));
         foreach (var field in new[] { "Form_SchoolId", "Form_WhatHappened" })
         {
             var input = page.Locator($"#{field}");
@@ -49,7 +43,7 @@ public sealed class ReporterPagesAccessibilityTests : RunningDistrict
         await page.Locator("#Form_SchoolId").SelectOptionAsync(new SelectOptionValue { Label = "Lincoln High School" });
         await page.Locator("#Form_WhatHappened").FillAsync("Un élève a montré un couteau dans le bus");
         await page.Locator("label[for=danger-no]").ClickAsync();
-        await page.Locator("button[type=submit]").ClickAsync();
+        await SubmitAsync(page.Locator("button[type=submit]"), page.Locator("#receipt-code"));
         var code = await page.Locator("#receipt-code").InnerTextAsync();
         var passphrase = await page.Locator("#receipt-passphrase").InnerTextAsync();
         await ScanAsync(page, "receipt", scanned);
@@ -58,8 +52,7 @@ public sealed class ReporterPagesAccessibilityTests : RunningDistrict
         await ScanAsync(page, "follow-up sign-in", scanned);
         await page.Locator("#code").FillAsync("AAAA-AAAA-AAAA");
         await page.Locator("#passphrase").FillAsync("AAAA-AAAA-AAAA-AAAA");
-        await page.Locator("form button[type=submit]").First.ClickAsync();
-        Assert.True(await page.Locator(".error-summary").IsVisibleAsync());
+        await SubmitAsync(page.Locator("form button[type=submit]").First, page.Locator(".error-summary"));
         await ScanAsync(page, "wrong receipt", scanned);
 
         using var staff = await StaffClient.SignInAsync(App, "admin@demo.tipline.test");
@@ -67,7 +60,7 @@ public sealed class ReporterPagesAccessibilityTests : RunningDistrict
         Assert.Equal(System.Net.HttpStatusCode.NoContent, await staff.AskAsync(queued.CaseId, "Which bus was it?"));
         await page.Locator("#code").FillAsync(code);
         await page.Locator("#passphrase").FillAsync(passphrase);
-        await page.Locator("form button[type=submit]").First.ClickAsync();
+        await SubmitAsync(page.Locator("form button[type=submit]").First, page.Locator("#report-status"));
         await Eventually.GetAsync(async () =>
         {
             await page.ReloadAsync();
@@ -76,6 +69,13 @@ public sealed class ReporterPagesAccessibilityTests : RunningDistrict
         await ScanAsync(page, "open report", scanned);
 
         Assert.Equal(6, scanned.Count);
+    }
+
+    /// <summary>Presses a form's button and waits for what the page it leads to shows (a click alone does not wait for it).</summary>
+    private static async Task SubmitAsync(ILocator button, ILocator shown)
+    {
+        await button.ClickAsync();
+        await Assertions.Expect(shown).ToBeVisibleAsync();
     }
 
     private static async Task ScanAsync(IPage page, string what, List<string> scanned)

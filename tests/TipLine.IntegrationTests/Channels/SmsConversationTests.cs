@@ -36,6 +36,8 @@ public sealed class SmsConversationTests : SmsDistrict
         Assert.Contains("amigo", sent.Form["Body"], StringComparison.OrdinalIgnoreCase);
         Assert.Equal(PublicBaseUrl + "/twilio/sms/status", sent.Form["StatusCallback"]);
 
+        // Twilio's status callback finds the text by its sid once the send is recorded (just after Twilio answered).
+        await Eventually.GetAsync(async () => await CountAsync("intake.sms_deliveries") > 0 ? "recorded" : null, what: "the send recorded");
         var delivered = new Dictionary<string, string>
         {
             ["MessageSid"] = "SM" + new string('a', 32), ["AccountSid"] = AccountSid, ["MessageStatus"] = "delivered",
@@ -71,6 +73,17 @@ public sealed class SmsConversationTests : SmsDistrict
             @"open (\S+) and enter code ([0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}) and passphrase ([0-9A-Z]{4}(?:-[0-9A-Z]{4}){3})\.");
         Assert.True(receipt.Success, reply);
         Assert.Equal(TipLineApp.FollowupUrl, receipt.Groups[1].Value);
+        // The receipt is a message of its own whose status comes back marked, so Twilio's copy of it can be redacted.
+        Assert.Contains($"<Message action=\"{PublicBaseUrl}/twilio/sms/status?receipt=true\">", WebUtility.HtmlDecode(reply), StringComparison.Ordinal);
+        const string ReceiptSid = "SM" + "0123456789abcdef0123456789abcdef";
+        var status = new Dictionary<string, string> { ["MessageSid"] = ReceiptSid, ["AccountSid"] = AccountSid, ["MessageStatus"] = "sent" };
+        Assert.Equal(HttpStatusCode.NoContent, (await PostWebhookAsync("/twilio/sms/status?receipt=true", status)).Status);
+        Assert.Equal(0L, await CountAsync($"intake.twilio_copy_deletions WHERE \"ParentSid\" = '{ReceiptSid}'")); // not final yet
+        status["MessageStatus"] = "delivered";
+        Assert.Equal(HttpStatusCode.NoContent, (await PostWebhookAsync("/twilio/sms/status?receipt=true", status)).Status);
+        await Eventually.GetAsync(() => Task.FromResult(Twilio.CopyDeletions.FirstOrDefault(d => d.Contains(ReceiptSid, StringComparison.Ordinal))),
+            what: "the delivered receipt redacted at Twilio");
+        Assert.Single(Twilio.CopyDeletions, d => d.Contains(ReceiptSid, StringComparison.Ordinal));
         var (code, passphrase) = (receipt.Groups[2].Value, receipt.Groups[3].Value);
         var (_, nextReply) = await PostWebhookAsync("/twilio/sms", Sms(Student, DemoDistrict.LincolnHighNumber, "it is a folding knife"));
         Assert.DoesNotContain("passphrase", nextReply, StringComparison.Ordinal); // sent once, with the first answer only

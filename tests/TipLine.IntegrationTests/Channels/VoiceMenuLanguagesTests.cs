@@ -20,8 +20,10 @@ public sealed class VoiceMenuLanguagesTests : SmsDistrict
         Assert.Equal(HttpStatusCode.OK, status);
         twiml = WebUtility.HtmlDecode(twiml);
         // Crisis guidance first, in every menu language, then the menu.
-        Assert.Contains("<Say voice=\"Google.vi-VN-Standard-A\" language=\"vi-VN\">", twiml, StringComparison.Ordinal);
-        Assert.True(twiml.IndexOf("988", twiml.IndexOf("vi-VN", StringComparison.Ordinal), StringComparison.Ordinal) > 0);
+        var vietnameseGuidance = System.Text.RegularExpressions.Regex.Match(twiml, "<Say voice=\"Google.vi-VN-Standard-A\" language=\"vi-VN\">([^<]*)</Say>");
+        Assert.True(vietnameseGuidance.Success, twiml);
+        Assert.Contains("988", vietnameseGuidance.Groups[1].Value, StringComparison.Ordinal);
+        Assert.Contains("911", vietnameseGuidance.Groups[1].Value, StringComparison.Ordinal);
         var menu = twiml[twiml.IndexOf("<Gather", StringComparison.Ordinal)..twiml.IndexOf("</Gather>", StringComparison.Ordinal)];
         foreach (var expected in new[] { "For English, press 1.", "Para español, oprima 2.", "Để nghe tiếng Việt, bấm số 3." })
             Assert.Contains(expected, menu, StringComparison.Ordinal);

@@ -233,12 +233,13 @@ public sealed class VoicemailTests : SmsDistrict
                 what: "the receipt texted to the caller");
             Assert.Equal(DemoDistrict.LincolnHighNumber, receipt.Form["From"]);
             Assert.Matches($"open {TipLineApp.FollowupUrl} and enter code [0-9A-Z]{{4}}-[0-9A-Z]{{4}}-[0-9A-Z]{{4}} and passphrase ", receipt.Form["Body"]);
-            Assert.False(receipt.Form.ContainsKey("StatusCallback"));
+            Assert.Equal(PublicBaseUrl + "/twilio/sms/status?receipt=true", receipt.Form["StatusCallback"]);
         }
         else
         {
             await staff.WaitForCaseAsync(c => c.CaseId != voicemail);
             Assert.DoesNotContain((await staff.CaseAsync(voicemail)).Conversation, m => m.FromReporter);
+            Assert.DoesNotContain(Twilio.Requests, r => r.Form.GetValueOrDefault("To") == Caller); // no receipt to a number nobody vouched for
         }
     }
 

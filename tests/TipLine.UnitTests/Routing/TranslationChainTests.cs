@@ -91,6 +91,39 @@ public sealed class TranslationChainTests
         Assert.Equal("display azure", (await chain.TranslateAsync(["one", "two"], "es", "en", CancellationToken.None))!.Engine);
     }
 
+    [Fact]
+    public async Task A_tip_waits_for_its_translation_no_longer_than_the_budget_and_an_engine_that_timed_out_rests()
+    {
+        var hanging = new ScriptedEngine(EngineNames.LibreTranslate) { Hangs = true };
+        var chain = Chain(new TranslationOptions { Order = "libretranslate", Budget = TimeSpan.FromSeconds(20), RestAfterFailure = TimeSpan.FromSeconds(30) }, hanging);
+
+        var waiting = chain.TranslateAsync(["a"], "vi", "en", CancellationToken.None);
+        await hanging.Started.Task;
+        clock.Advance(TimeSpan.FromSeconds(19));
+        Assert.False(waiting.IsCompleted);
+        clock.Advance(TimeSpan.FromSeconds(1));
+        Assert.Null(await waiting);
+
+        var unreachable = new ScriptedEngine(EngineNames.Azure, EngineAnswer.Unreached);
+        var azureFirst = Chain(new TranslationOptions { Order = "azure,chat", RestAfterFailure = TimeSpan.FromSeconds(30) },
+            unreachable, new ScriptedEngine(EngineNames.ChatCompletions));
+        Assert.Equal("display chat", (await azureFirst.TranslateAsync(["a"], "vi", "en", CancellationToken.None))!.Engine);
+        Assert.Equal("display chat", (await azureFirst.TranslateAsync(["b"], "vi", "en", CancellationToken.None))!.Engine);
+        Assert.Equal(1, unreachable.Calls);
+        clock.Advance(TimeSpan.FromSeconds(31));
+        Assert.Equal("display azure", (await azureFirst.TranslateAsync(["c"], "vi", "en", CancellationToken.None))!.Engine);
+    }
+
+    [Fact]
+    public async Task A_blank_translation_of_words_is_no_translation()
+    {
+        var blank = new ScriptedEngine(EngineNames.Azure, EngineAnswer.Done(["", "two"]));
+        var chat = new ScriptedEngine(EngineNames.ChatCompletions);
+        var chain = Chain(new TranslationOptions { Order = "azure,chat" }, blank, chat);
+
+        Assert.Equal("display chat", (await chain.TranslateAsync(["một", "hai"], "vi", "en", CancellationToken.None))!.Engine);
+    }
+
     private TranslationChain Chain(TranslationOptions options, params ITranslationEngine[] engines) =>
         new(engines, Options.Create(options), clock, NullLogger<TranslationChain>.Instance);
 
@@ -101,12 +134,16 @@ public sealed class TranslationChainTests
         public string DisplayName => "display " + key;
         public int Calls { get; private set; }
         public bool Throws { get; init; }
+        public bool Hangs { get; init; }
+        public TaskCompletionSource Started { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-        public Task<EngineAnswer> TranslateAsync(IReadOnlyList<string> texts, string from, string to, CancellationToken ct)
+        public async Task<EngineAnswer> TranslateAsync(IReadOnlyList<string> texts, string from, string to, CancellationToken ct)
         {
             var call = Calls++;
+            Started.TrySetResult();
             if (Throws) throw new HttpRequestException("connection refused");
-            return Task.FromResult(call < answers.Length ? answers[call] : EngineAnswer.Done([.. texts.Select(t => $"{key}:{t}")]));
+            if (Hangs) await new TaskCompletionSource().Task.WaitAsync(ct); // answers only when the chain gives up
+            return call < answers.Length ? answers[call] : EngineAnswer.Done([.. texts.Select(t => $"{key}:{t}")]);
         }
     }
 }

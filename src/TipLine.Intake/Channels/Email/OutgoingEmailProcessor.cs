@@ -67,6 +67,11 @@ internal sealed class OutgoingEmailProcessor(
     public async Task GiveUpAsync(PendingEmail job, CancellationToken ct)
     {
         log.LogError("Email {Kind} for report {ReportId} given up", job.Kind, job.ReportId);
+        // The parked row must not keep a receipt that nobody will send.
+        if (job.SealedReceipt is not null)
+        {
+            await db.PendingEmails.Where(p => p.Id == job.Id).ExecuteUpdateAsync(p => p.SetProperty(x => x.SealedReceipt, (byte[]?)null), ct);
+        }
         if (job.QuestionId is not { } questionId) return;
         db.ChangeTracker.Clear();
         var now = clock.GetUtcNow();

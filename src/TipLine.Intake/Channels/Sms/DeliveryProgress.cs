@@ -8,6 +8,9 @@ internal static class DeliveryProgress
 {
     public static bool Advances(string current, string incoming) => Rank(incoming) > Rank(current);
 
+    /// <summary>Delivered, undelivered, failed, read or canceled: Twilio changes the message no more (and lets its body be redacted).</summary>
+    public static bool IsFinal(string status) => Rank(status) == 4;
+
     private static int Rank(string status) => status switch
     {
         "accepted" or "scheduled" or "queued" => 1,

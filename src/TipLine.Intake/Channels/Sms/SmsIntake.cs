@@ -16,6 +16,9 @@ using TipLine.Twilio.Webhooks;
 
 namespace TipLine.Intake.Channels.Sms;
 
+/// <summary>The reply to an inbound text; <paramref name="Receipt"/> goes once, as a message of its own, with the reply that opens a tip.</summary>
+internal sealed record SmsAnswer(string Text, string? Receipt = null);
+
 /// <summary>
 /// One inbound text, after its signature was checked: dedupe on MessageSid → keywords (STOP,
 /// START, HELP) → which school (the number, or a code in the text) → a new tip, a follow-up in
@@ -35,7 +38,7 @@ internal sealed class SmsIntake(
     FollowupAddress followup,
     TimeProvider clock)
 {
-    public async Task<string?> HandleAsync(InboundMessage sms, CancellationToken ct)
+    public async Task<SmsAnswer?> HandleAsync(InboundMessage sms, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var reporterKey = reporterKeys.Key(ChannelNames.Sms, sms.From);
@@ -51,7 +54,7 @@ internal sealed class SmsIntake(
         var body = sms.Body.Trim();
         var language = ReplyLanguage(body);
         var optedOut = await db.SmsOptOuts.AnyAsync(o => o.ReporterKey == reporterKey, ct);
-        string? reply;
+        SmsAnswer? reply;
         switch (SmsKeywords.Of(body))
         {
             case SmsKeyword.Stop:
@@ -63,10 +66,10 @@ internal sealed class SmsIntake(
                 reply = null;
                 break;
             case SmsKeyword.Help:
-                reply = text.In(language, "SmsHelp");
+                reply = new SmsAnswer(text.In(language, "SmsHelp"));
                 break;
             default:
-                reply = await TakeTipAsync(sms, body, language, reporterKey, now, ct);
+                reply = await TakeTipAsync(sms, body, language, reporterKey, optedOut, now, ct);
                 break;
         }
         await db.SaveChangesAsync(ct);
@@ -74,7 +77,7 @@ internal sealed class SmsIntake(
         return optedOut ? null : reply;
     }
 
-    private async Task<string> TakeTipAsync(InboundMessage sms, string body, string language, string reporterKey,
+    private async Task<SmsAnswer> TakeTipAsync(InboundMessage sms, string body, string language, string reporterKey, bool optedOut,
         DateTimeOffset now, CancellationToken ct)
     {
         var schoolId = await schools.SchoolOfNumberAsync(sms.To, ct);
@@ -95,7 +98,7 @@ internal sealed class SmsIntake(
             thread.LastMessageAt = now;
             if (body.Length > 0) await AddToThreadAsync(thread.ReportId, body, now, ct);
             QueueMedia(sms, thread.ReportId, heldSmsId: null, now);
-            return text.In(language, "SmsAddedToTip");
+            return new SmsAnswer(text.In(language, "SmsAddedToTip"));
         }
 
         if (schoolId is null)
@@ -108,19 +111,18 @@ internal sealed class SmsIntake(
             });
             QueueMedia(sms, reportId: null, heldId, now);
             var codes = string.Join(", ", (await directory.SchoolCodesAsync(ct)).Select(c => $"{c.Code} ({c.Name})"));
-            return text.In(language, "SmsWhichSchool", codes);
+            return new SmsAnswer(text.In(language, "SmsWhichSchool", codes));
         }
 
         var accepted = await heldTexts.AcceptAsync(reporterKey, schoolId.Value, sms.To, sms.From, sms.MessageSid, body,
-            sms.NumMedia > 0, now, ct, issueReceipt: followup.Url is not null);
+            sms.NumMedia > 0, now, ct, issueReceipt: !optedOut && followup.Url is not null);
         QueueMedia(sms, accepted.ReportId, heldSmsId: null, now);
         var school = await directory.SchoolNameAsync(schoolId.Value, ct) ?? "";
         var replyLanguage = ReplyLanguage(accepted.WholeText);
-        var received = text.In(replyLanguage, "SmsReceived", school);
         // The receipt rides on this one answer (it is never stored in plain), so the student can go on at /report/followup.
-        return accepted.Receipt is { } receipt
-            ? received + "\n\n" + text.In(replyLanguage, "ReceiptByMessage", followup.Url!, receipt.Code, receipt.Passphrase)
-            : received;
+        return new SmsAnswer(text.In(replyLanguage, "SmsReceived", school), accepted.Receipt is { } receipt
+            ? text.In(replyLanguage, "ReceiptByMessage", followup.Url!, receipt.Code, receipt.Passphrase)
+            : null);
     }
 
     /// <summary>

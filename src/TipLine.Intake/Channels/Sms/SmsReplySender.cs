@@ -7,7 +7,6 @@ using TipLine.Contracts;
 using Microsoft.Extensions.Localization;
 using TipLine.Intake.Followup;
 using TipLine.Intake.Localization;
-using TipLine.Intake.ProviderCopies;
 using TipLine.Intake.Receipts;
 using TipLine.Intake.Reporters;
 using TipLine.Twilio;
@@ -33,9 +32,6 @@ internal sealed class SmsReplySender(
 {
     public const string Kind = "Sms";
 
-    /// <summary>How long after a receipt is sent its body is redacted at Twilio (carriers report delivery within minutes).</summary>
-    public static readonly TimeSpan ReceiptRedactionDelay = TimeSpan.FromMinutes(10);
-
     public async Task HandleAsync(PendingSms job, CancellationToken ct)
     {
         var thread = await db.SmsThreads.AsNoTracking().SingleOrDefaultAsync(t => t.ReportId == job.ReportId, ct);
@@ -58,8 +54,10 @@ internal sealed class SmsReplySender(
             return;
         }
         await db.PendingSms.Where(p => p.Id == job.Id).ExecuteUpdateAsync(p => p.SetProperty(x => x.SendStartedAt, clock.GetUtcNow()), ct);
-        // A receipt has no case message to report on, so no status callback; Twilio's copy of it is redacted once delivered.
-        var callback = job.QuestionId is null ? null : twilioOptions.Value.PublicBaseUrl.TrimEnd('/') + SmsWebhooks.StatusPath;
+        // A receipt's status says when Twilio's copy of it may be redacted; a question's goes to its case.
+        var callback = job.QuestionId is null
+            ? SmsWebhooks.ReceiptStatusUrl(twilioOptions.Value)
+            : twilioOptions.Value.PublicBaseUrl.TrimEnd('/') + SmsWebhooks.StatusPath;
         switch (await twilio.SendAsync(thread.OurNumber, number, body, callback, ct))
         {
             case MessageSent sent:
@@ -80,6 +78,8 @@ internal sealed class SmsReplySender(
     {
         if (job.QuestionId is not { } questionId)
         {
+            // The parked row must not keep a receipt that nobody will send.
+            await db.PendingSms.Where(p => p.Id == job.Id).ExecuteUpdateAsync(p => p.SetProperty(x => x.SealedReceipt, (byte[]?)null), ct);
             log.LogError("Receipt to the SMS reporter of {ReportId} given up", job.ReportId);
             return;
         }
@@ -90,29 +90,21 @@ internal sealed class SmsReplySender(
     }
 
     /// <summary>The question, or the receipt composed now in the caller's language; null when no follow-up address is set.</summary>
-    private string? Body(PendingSms job) =>
-        job.SealedReceipt is not { } sealedReceipt ? job.Text
-        : followup.Url is not { } url ? null
-        : SealedReceipts.Open(contacts, sealedReceipt) is var receipt
-            ? text.In(job.Language ?? "en", "ReceiptByMessage", url, receipt.Code, receipt.Passphrase)
-            : null;
+    private string? Body(PendingSms job)
+    {
+        if (job.SealedReceipt is not { } sealedReceipt) return job.Text;
+        if (followup.Url is not { } url) return null;
+        var receipt = SealedReceipts.Open(contacts, sealedReceipt);
+        return text.In(job.Language ?? "en", "ReceiptByMessage", url, receipt.Code, receipt.Passphrase);
+    }
 
     /// <summary>The delivery row (status callbacks find it by MessageSid), the case's status and the end of the item, in one commit.</summary>
     private async Task RecordAsync(PendingSms job, string status, string? messageSid, int? errorCode, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        if (job.QuestionId is not { } questionId)
-        {
-            // Twilio redacts a text only once it is delivered or failed: its copy of the receipt goes a while after sending.
-            if (messageSid is not null)
-            {
-                var redaction = PendingCopyDeletion.Of(CopyKind.MessageBody, messageSid, null, now);
-                redaction.NextAttemptAt = now + ReceiptRedactionDelay;
-                db.CopyDeletions.Add(redaction);
-            }
-        }
-        else
+        // A receipt has no case to tell; its copy at Twilio is redacted when its final status arrives (ReceiptCopies).
+        if (job.QuestionId is { } questionId)
         {
             if (!await db.SmsDeliveries.AnyAsync(d => d.QuestionId == questionId, ct))
             {

@@ -22,16 +22,23 @@ internal static class SmsWebhooks
     public const string InboundPath = "/twilio/sms";
     public const string StatusPath = "/twilio/sms/status";
 
+    /// <summary>Marks a status callback as a texted receipt's (Twilio signs the whole URL, query included).</summary>
+    public const string ReceiptQuery = "receipt";
+
+    public static string ReceiptStatusUrl(TwilioOptions twilio) => twilio.PublicBaseUrl.TrimEnd('/') + StatusPath + "?" + ReceiptQuery + "=true";
+
     public static IEndpointRouteBuilder MapSmsWebhooks(this IEndpointRouteBuilder endpoints)
     {
         var webhooks = endpoints.MapTwilioWebhooks();
-        webhooks.MapPost(InboundPath, async (HttpRequest request, SmsIntake intake, CancellationToken ct) =>
+        webhooks.MapPost(InboundPath, async (HttpRequest request, SmsIntake intake, IOptions<TwilioOptions> twilio, CancellationToken ct) =>
         {
             var parsed = InboundMessage.FromForm(await request.ReadFormAsync(ct));
             if (!parsed.IsValid) return Results.BadRequest(parsed.Error);
             var reply = await intake.HandleAsync(parsed.Value!, ct);
             var twiml = new TwimlResponse();
-            if (reply is not null) twiml.Message(reply);
+            if (reply is not null) twiml.Message(reply.Text);
+            // Its status comes back marked as a receipt's, so Twilio's copy is redacted once it is delivered (or failed).
+            if (reply?.Receipt is { } receipt) twiml.Message(receipt, action: ReceiptStatusUrl(twilio.Value));
             return twiml.ToResult();
         });
 
@@ -41,6 +48,11 @@ internal static class SmsWebhooks
             var parsed = MessageStatus.FromForm(await request.ReadFormAsync(ct));
             if (!parsed.IsValid) return Results.BadRequest(parsed.Error);
             var status = parsed.Value!;
+            if (request.Query[ReceiptQuery] == "true")
+            {
+                await ReceiptCopies.RedactWhenFinalAsync(db, status, clock.GetUtcNow(), ct);
+                return Results.NoContent();
+            }
             var delivery = await db.SmsDeliveries.SingleOrDefaultAsync(d => d.MessageSid == status.MessageSid, ct);
             if (delivery is null || !DeliveryProgress.Advances(delivery.Status, status.Status)) return Results.NoContent();
             var now = clock.GetUtcNow();

@@ -59,8 +59,10 @@ internal sealed class ChatCompletionsEngine(HttpClient http, IOptions<Translatio
         if (!response.IsSuccessStatusCode) return await RefusedAsync(response, ct);
         var body = await response.Content.ReadFromJsonAsync<ChatResponse>(ct);
         var choice = body?.Choices?.FirstOrDefault();
-        // "length": the model stopped before the end, so the translation is cut short and must not be shown as whole.
+        // "length": the model stopped before the end; "content_filter": it left part out. Neither is the whole text, and a
+        // threat is exactly what a filter cuts: only a finished answer counts.
         if (choice?.FinishReason == "length") return EngineAnswer.TooLong;
+        if (choice?.FinishReason is not (null or "stop")) return EngineAnswer.Failed;
         return choice?.Message?.Content is { Length: > 0 } content ? EngineAnswer.Done([content.Trim()]) : EngineAnswer.Failed;
     }
 

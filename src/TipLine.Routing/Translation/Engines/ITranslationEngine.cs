@@ -25,11 +25,13 @@ internal enum EngineOutcome
     Failed,
 }
 
-internal sealed record EngineAnswer(EngineOutcome Outcome, IReadOnlyList<string>? Texts = null, TimeSpan? RetryAfter = null)
+/// <param name="Unreachable">A failure to reach the engine at all (connection, timeout), after which it rests a while.</param>
+internal sealed record EngineAnswer(EngineOutcome Outcome, IReadOnlyList<string>? Texts = null, TimeSpan? RetryAfter = null, bool Unreachable = false)
 {
     public static EngineAnswer Done(IReadOnlyList<string> texts) => new(EngineOutcome.Translated, texts);
     public static readonly EngineAnswer NotOffered = new(EngineOutcome.PairNotOffered);
     public static readonly EngineAnswer TooLong = new(EngineOutcome.TooLong);
     public static readonly EngineAnswer Failed = new(EngineOutcome.Failed);
+    public static readonly EngineAnswer Unreached = new(EngineOutcome.Failed, Unreachable: true);
     public static EngineAnswer Slow(TimeSpan? retryAfter) => new(EngineOutcome.RateLimited, RetryAfter: retryAfter);
 }

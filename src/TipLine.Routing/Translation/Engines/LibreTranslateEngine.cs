@@ -51,8 +51,8 @@ internal sealed class LibreTranslateEngine(HttpClient http, IOptions<Translation
         using var document = await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync(ct), cancellationToken: ct);
         if (!document.RootElement.TryGetProperty("translatedText", out var translated) || translated.ValueKind != JsonValueKind.Array)
             return EngineAnswer.Failed;
-        List<string> result = [.. translated.EnumerateArray().Select(t => t.GetString() ?? "")];
-        return result.Count == texts.Count ? EngineAnswer.Done(result) : EngineAnswer.Failed;
+        List<string?> result = [.. translated.EnumerateArray().Select(t => t.ValueKind == JsonValueKind.String ? t.GetString() : null)];
+        return result.Count == texts.Count && result.All(t => t is not null) ? EngineAnswer.Done([.. result.OfType<string>()]) : EngineAnswer.Failed;
     }
 
     // LibreTranslate answers {"error": "<message>"}: 400 for a bad request ("Invalid request: request (6000) exceeds text
