@@ -35,6 +35,22 @@ public static class IntakeModule
     /// <summary>The module's schema context for the migrate step, which alone runs as the schema owner.</summary>
     public static DbContext CreateMigrationContext(string connectionString) => new IntakeDbContextFactory().Create(connectionString);
 
+    /// <summary>
+    /// <c>--target reseal</c>: seals every sealed value again under <c>Privacy:SealedContactKey</c> (values under
+    /// <c>Privacy:RetiredSealingKeys</c> or the earlier format open first). Returns how many values opened with no key.
+    /// </summary>
+    public static async Task<int> ResealAsync(IConfiguration configuration, TextWriter output, CancellationToken ct = default)
+    {
+        var connectionString = configuration.GetConnectionString("Intake") ?? configuration.GetConnectionString("TipLine")
+            ?? throw new InvalidOperationException("ConnectionStrings:TipLine is not configured.");
+        using var services = new ServiceCollection().AddOptions<PrivacyOptions>().Bind(configuration.GetSection("Privacy"))
+            .ValidateDataAnnotations().Services.BuildServiceProvider();
+        var sealing = new Sealing(services.GetRequiredService<IOptions<PrivacyOptions>>());
+        var outcome = await new Resealer(connectionString, sealing, output).RunAsync(ct);
+        await output.WriteLineAsync($"reseal: {outcome.Resealed} resealed, {outcome.Current} already current, {outcome.Unopened} could not be opened");
+        return outcome.Unopened;
+    }
+
     public static IServiceCollection AddIntake(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddModuleDbContext<IntakeDbContext>(configuration, "Intake").AddOutboxRelay<IntakeDbContext>();
@@ -42,7 +58,7 @@ public static class IntakeModule
         services.AddOptions<ReceiptOptions>().Bind(configuration.GetSection("Receipts"));
         services.AddOptions<SafetyNetOptions>().Bind(configuration.GetSection("SafetyNet"));
         services.AddSingleton<ReporterKeys>().AddSingleton<ReceiptSecrets>().AddSingleton<FollowupSession>();
-        services.AddScoped<SealedContactStore>().AddScoped<ReportAcceptance>().AddScoped<ReceiptVerifier>()
+        services.AddSingleton<Sealing>().AddScoped<SealedContactStore>().AddScoped<ReportAcceptance>().AddScoped<ReceiptVerifier>()
             .AddScoped<FollowupThread>().AddScoped<UnroutedReportSweep>();
         services.AddScoped<SchoolResolver>();
         // One reply path per channel: how a team's question reaches that channel's reporters.

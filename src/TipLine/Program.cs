@@ -1,11 +1,18 @@
 using TipLine.Bus.Database;
 using TipLine.Hosting;
+using TipLine.Intake;
 
 var builder = TipLineHost.CreateBuilder(args);
-if (Targets.From(builder.Configuration).Migrate)
+var targets = Targets.From(builder.Configuration);
+if (targets.Migrate)
 {
     await MigrateTarget.RunAsync(builder.Configuration, Console.Out);
     return 0;
+}
+if (targets.Reseal)
+{
+    var unopened = await IntakeModule.ResealAsync(builder.Configuration, Console.Out);
+    return unopened == 0 ? 0 : 3;
 }
 var app = TipLineHost.Build(builder);
 try

@@ -40,7 +40,7 @@ public class TargetsTests
         var error = Assert.Throws<ArgumentException>(() => Targets.From(Configuration(target)));
 
         Assert.Contains($"Unknown target(s): {unknown}", error.Message, StringComparison.Ordinal);
-        Assert.Contains("Use all, intake, routing, teams or migrate.", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Use all, intake, routing, teams, migrate or reseal.", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -49,14 +49,22 @@ public class TargetsTests
         Assert.Equal(new Targets(Intake: false, Routing: false, Teams: false, Migrate: true), Targets.From(Configuration(" Migrate ")));
     }
 
+    [Fact]
+    public void Reseal_runs_no_module()
+    {
+        Assert.Equal(new Targets(Intake: false, Routing: false, Teams: false, Reseal: true), Targets.From(Configuration("reseal")));
+    }
+
     [Theory]
-    [InlineData("migrate,all")]
-    [InlineData("intake,migrate")]
-    public void Migrate_alongside_a_module_is_refused(string target)
+    [InlineData("migrate,all", "migrate")]
+    [InlineData("intake,migrate", "migrate")]
+    [InlineData("reseal,intake", "reseal")]
+    [InlineData("migrate,reseal", "migrate")]
+    public void A_maintenance_target_alongside_another_is_refused(string target, string alone)
     {
         var error = Assert.Throws<ArgumentException>(() => Targets.From(Configuration(target)));
 
-        Assert.Contains("migrate target runs alone", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"{alone} target runs alone", error.Message, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -1,4 +1,3 @@
-using System.Text;
 using TipLine.Intake.Reporters;
 
 namespace TipLine.Intake.Receipts;
@@ -9,14 +8,14 @@ namespace TipLine.Intake.Receipts;
 /// </summary>
 internal static class SealedReceipts
 {
-    public const string Purpose = "receipt";
+    /// <param name="column">The queue's column (<see cref="SealedColumns.EmailReceipt"/>, <see cref="SealedColumns.SmsReceipt"/>).</param>
+    /// <param name="queuedId">The queue row's id, which the sealed receipt is bound to.</param>
+    public static byte[] Seal(Sealing sealing, SealedColumn column, Guid queuedId, ReceiptCredentials receipt) =>
+        sealing.Seal(column, queuedId.ToString(), receipt.Code + "\n" + receipt.Passphrase);
 
-    public static byte[] Seal(SealedContactStore sealing, ReceiptCredentials receipt) =>
-        sealing.SealBytes(Purpose, Encoding.UTF8.GetBytes(receipt.Code + "\n" + receipt.Passphrase));
-
-    public static ReceiptCredentials Open(SealedContactStore sealing, byte[] sealedReceipt)
+    public static ReceiptCredentials Open(Sealing sealing, SealedColumn column, Guid queuedId, byte[] sealedReceipt)
     {
-        var parts = Encoding.UTF8.GetString(sealing.UnsealBytes(Purpose, sealedReceipt)).Split('\n');
+        var parts = sealing.OpenText(column, queuedId.ToString(), sealedReceipt).Split('\n');
         return new ReceiptCredentials(parts[0], parts[1]);
     }
 }

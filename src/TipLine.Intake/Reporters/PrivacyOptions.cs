@@ -8,6 +8,11 @@ internal sealed class PrivacyOptions
     [Required, Base64Key] public string PseudonymKey { get; set; } = "";
     [Required, Base64Key] public string SealedContactKey { get; set; } = "";
     [Required, Base64Key] public string ReceiptKey { get; set; } = "";
+    /// <summary>
+    /// Earlier values of <see cref="SealedContactKey"/>: values sealed under them still open, and <c>--target reseal</c>
+    /// seals them again under the current key, after which they can be removed.
+    /// </summary>
+    [Base64Keys] public string[] RetiredSealingKeys { get; set; } = [];
     [Range(1, 3650)] public int ContactRetentionDays { get; set; } = 90;
     /// <summary>
     /// PBKDF2-SHA256 work factor for new receipt passphrases. The passphrase is 80 random bits, not
@@ -30,4 +35,12 @@ internal sealed class Base64KeyAttribute : ValidationAttribute
         Span<byte> buffer = stackalloc byte[64];
         return Convert.TryFromBase64String(s, buffer, out var written) && written == 32;
     }
+}
+
+[AttributeUsage(AttributeTargets.Property)]
+internal sealed class Base64KeysAttribute : ValidationAttribute
+{
+    public Base64KeysAttribute() : base("Each of {0} must be 32 random bytes in base64.") { }
+
+    public override bool IsValid(object? value) => value is IEnumerable<string> keys && keys.All(new Base64KeyAttribute().IsValid);
 }

@@ -5,20 +5,23 @@ namespace TipLine.Hosting;
 /// <summary>
 /// Which parts this process runs, like Loki's -target: "all" on one machine, or intake, routing
 /// and teams as separate processes behind RabbitMQ and PostgreSQL. "migrate" alone applies the
-/// schema migrations and exits.
+/// schema migrations and exits; "reseal" alone seals intake's sealed values again under the current key and exits.
 /// </summary>
-public sealed record Targets(bool Intake, bool Routing, bool Teams, bool Migrate = false)
+public sealed record Targets(bool Intake, bool Routing, bool Teams, bool Migrate = false, bool Reseal = false)
 {
+    private static readonly string[] RunAlone = ["migrate", "reseal"];
+
     public static Targets From(IConfiguration configuration)
     {
         var names = (configuration["target"] ?? "all").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
             .Select(n => n.ToLowerInvariant()).ToHashSet();
-        var unknown = names.Except(["all", "intake", "routing", "teams", "migrate"]).ToList();
-        if (unknown.Count > 0) throw new ArgumentException($"Unknown target(s): {string.Join(", ", unknown)}. Use all, intake, routing, teams or migrate.");
-        if (names.Contains("migrate"))
+        var unknown = names.Except(["all", "intake", "routing", "teams", "migrate", "reseal"]).ToList();
+        if (unknown.Count > 0)
+            throw new ArgumentException($"Unknown target(s): {string.Join(", ", unknown)}. Use all, intake, routing, teams, migrate or reseal.");
+        foreach (var alone in RunAlone.Where(names.Contains))
         {
-            if (names.Count > 1) throw new ArgumentException("The migrate target runs alone: migrate first, then start the other targets.");
-            return new Targets(false, false, false, Migrate: true);
+            if (names.Count > 1) throw new ArgumentException($"The {alone} target runs alone: run it first, then start the other targets.");
+            return new Targets(false, false, false, Migrate: alone == "migrate", Reseal: alone == "reseal");
         }
         // An empty value (e.g. an unset variable in a compose file) means the default, all.
         var all = names.Count == 0 || names.Contains("all");
@@ -26,6 +29,6 @@ public sealed record Targets(bool Intake, bool Routing, bool Teams, bool Migrate
     }
 
     public override string ToString() =>
-        string.Join(",", new[] { Intake ? "intake" : null, Routing ? "routing" : null, Teams ? "teams" : null, Migrate ? "migrate" : null }
+        string.Join(",", new[] { Intake ? "intake" : null, Routing ? "routing" : null, Teams ? "teams" : null, Migrate ? "migrate" : null, Reseal ? "reseal" : null }
             .OfType<string>());
 }

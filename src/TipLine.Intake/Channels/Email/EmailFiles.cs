@@ -15,10 +15,8 @@ internal sealed record KeptFile(int Index, string ContentType, byte[] Original, 
 /// Keeps a mail's files as the MMS path does: every original sealed in intake (purged with the contacts), and only a
 /// picture cleaned of its metadata stored for the team. Stored in the caller's transaction.
 /// </summary>
-internal sealed class EmailFiles(IntakeDbContext db, AttachmentStore attachments, SealedContactStore sealing, IOptions<PrivacyOptions> privacy)
+internal sealed class EmailFiles(IntakeDbContext db, AttachmentStore attachments, Sealing sealing, IOptions<PrivacyOptions> privacy)
 {
-    public const string OriginalPurpose = "email-attachment";
-
     public Task JoinAsync(DbTransaction transaction, CancellationToken ct) => attachments.JoinAsync(transaction.Connection!, transaction, ct);
 
     public static IReadOnlyList<KeptFile> Plan(IncomingMail mail) =>
@@ -40,11 +38,12 @@ internal sealed class EmailFiles(IntakeDbContext db, AttachmentStore attachments
                 attachments.Add(id, reportId, AttachmentKinds.CleanedEmailPicture, file.ContentType, file.Cleaned!);
                 if (announce) db.AddToOutbox(new ReportAttachmentAdded(reportId, id, file.ContentType, now), now);
             }
+            var storedId = Guid.NewGuid();
             db.EmailAttachments.Add(new StoredEmailAttachment
             {
-                Id = Guid.NewGuid(), ReportId = reportId, MessageKey = messageKey, Index = file.Index, AttachmentId = file.AttachmentId,
+                Id = storedId, ReportId = reportId, MessageKey = messageKey, Index = file.Index, AttachmentId = file.AttachmentId,
                 OriginalContentType = file.ContentType.Length > 100 ? file.ContentType[..100] : file.ContentType,
-                SealedOriginal = sealing.SealBytes(OriginalPurpose, file.Original),
+                SealedOriginal = sealing.Seal(SealedColumns.EmailAttachmentOriginal, storedId.ToString(), file.Original),
                 CreatedAt = now, PurgeAfter = now.AddDays(privacy.Value.ContactRetentionDays),
             });
         }

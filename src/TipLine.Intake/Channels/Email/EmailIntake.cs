@@ -27,7 +27,7 @@ internal sealed class EmailIntake(
     ReporterKeys reporterKeys,
     ReportAcceptance acceptance,
     EmailFiles files,
-    SealedContactStore sealing,
+    Sealing sealing,
     FollowupAddress followup,
     LanguageDetector languages,
     IOptions<EmailOptions> options,
@@ -131,11 +131,12 @@ internal sealed class EmailIntake(
         };
         db.EmailThreads.Add(thread);
         EmailThreads.Extend(db, thread, mail.MessageId, mail.MessageKey);
+        var acknowledgementId = Guid.NewGuid();
         db.PendingEmails.Add(new PendingEmail
         {
-            Id = Guid.NewGuid(), ReportId = accepted.ReportId, Kind = OutgoingEmailKinds.Acknowledgement, CreatedAt = now, NextAttemptAt = now,
+            Id = acknowledgementId, ReportId = accepted.ReportId, Kind = OutgoingEmailKinds.Acknowledgement, CreatedAt = now, NextAttemptAt = now,
             // The acknowledgement carries the receipt, so the reporter can also go on at /report/followup.
-            SealedReceipt = accepted.Receipt is { } receipt ? SealedReceipts.Seal(sealing, receipt) : null,
+            SealedReceipt = accepted.Receipt is { } receipt ? SealedReceipts.Seal(sealing, SealedColumns.EmailReceipt, acknowledgementId, receipt) : null,
         });
         log.LogInformation("Mail accepted as report {ReportId} ({Files} files kept, {Refused} refused)", accepted.ReportId, kept.Count, mail.Refused.Count);
         return accepted.ReportId;

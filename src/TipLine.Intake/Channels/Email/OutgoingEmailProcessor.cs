@@ -20,6 +20,7 @@ namespace TipLine.Intake.Channels.Email;
 internal sealed class OutgoingEmailProcessor(
     IntakeDbContext db,
     SealedContactStore contacts,
+    Sealing sealing,
     SchoolDirectory directory,
     FollowupAddress followup,
     MailSender sender,
@@ -89,7 +90,7 @@ internal sealed class OutgoingEmailProcessor(
             var body = text.In(language, "EmailReceived", school);
             if (job.SealedReceipt is { } sealedReceipt && followup.Url is { } url)
             {
-                var receipt = SealedReceipts.Open(contacts, sealedReceipt);
+                var receipt = SealedReceipts.Open(sealing, SealedColumns.EmailReceipt, job.Id, sealedReceipt);
                 body += "\n\n" + text.In(language, "ReceiptByMessage", url, receipt.Code, receipt.Passphrase);
             }
             return ReplyMail.Compose(thread, address, messageId, ReplyMail.Subject(thread, text.In(language, "EmailReceivedSubject", school)), body, automatic: true);

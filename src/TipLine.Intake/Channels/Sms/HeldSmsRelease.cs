@@ -20,14 +20,11 @@ internal sealed class HeldSmsRelease(
     IntakeDbContext db,
     SchoolResolver schools,
     HeldTexts heldTexts,
-    SealedContactStore sealing,
+    Sealing sealing,
     IOptions<SmsOptions> options,
     TimeProvider clock,
     ILogger<HeldSmsRelease> log) : IRecurringPass
 {
-    /// <summary>Bound to a held text's sealed number: it cannot be unsealed as anything else.</summary>
-    public const string FromPurpose = "sms-held-from";
-
     public async Task<bool> ProcessNextAsync(CancellationToken ct)
     {
         var now = clock.GetUtcNow();
@@ -46,7 +43,7 @@ internal sealed class HeldSmsRelease(
         await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({reporterKey}, 0))", ct);
         var first = await db.HeldSms.AsNoTracking().Where(h => h.ReporterKey == reporterKey).OrderBy(h => h.ReceivedAt).FirstOrDefaultAsync(ct);
         if (first is null || first.ReceivedAt > due) return true; // the reporter named the school meanwhile
-        var from = first.SealedFrom is { } sealedFrom ? Encoding.UTF8.GetString(sealing.UnsealBytes(FromPurpose, sealedFrom)) : null;
+        var from = first.SealedFrom is { } sealedFrom ? sealing.OpenText(SealedColumns.HeldSmsFrom, first.Id.ToString(), sealedFrom) : null;
         var accepted = await heldTexts.AcceptAsync(reporterKey, district, first.OurNumber ?? "", from, first.MessageSid, latestText: "",
             hasMedia: false, now, ct, note: SchoolResolver.NotNamedNote);
         await db.SaveChangesAsync(ct);

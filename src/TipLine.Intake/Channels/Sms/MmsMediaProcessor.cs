@@ -21,14 +21,13 @@ namespace TipLine.Intake.Channels.Sms;
 internal sealed class MmsMediaProcessor(
     IntakeDbContext db,
     AttachmentStore attachments,
-    SealedContactStore sealing,
+    Sealing sealing,
     TwilioMessagesClient twilio,
     IOptions<PrivacyOptions> privacy,
     TimeProvider clock,
     ILogger<MmsMediaProcessor> log) : IWorkHandler<PendingMms>
 {
     public const string Kind = "Mms";
-    public const string OriginalPurpose = "mms-original";
 
     /// <summary>A file sent before the school was named waits for its report.</summary>
     public const string ClaimFilter = "\"ReportId\" IS NOT NULL";
@@ -80,11 +79,12 @@ internal sealed class MmsMediaProcessor(
                 attachments.Add(attachmentId.Value, reportId, AttachmentKinds.CleanedPicture, cleaned.ContentType, cleaned.Content);
                 db.AddToOutbox(new ReportAttachmentAdded(reportId, attachmentId.Value, cleaned.ContentType, now), now);
             }
+            var storedId = Guid.NewGuid();
             db.MmsMedia.Add(new StoredMms
             {
-                Id = Guid.NewGuid(), ReportId = reportId, MessageSid = job.MessageSid, MediaIndex = job.MediaIndex, AttachmentId = attachmentId,
+                Id = storedId, ReportId = reportId, MessageSid = job.MessageSid, MediaIndex = job.MediaIndex, AttachmentId = attachmentId,
                 OriginalContentType = contentType.Length > 100 ? contentType[..100] : contentType,
-                SealedOriginal = sealing.SealBytes(OriginalPurpose, original),
+                SealedOriginal = sealing.Seal(SealedColumns.MmsOriginal, storedId.ToString(), original),
                 CreatedAt = now, PurgeAfter = now.AddDays(privacy.Value.ContactRetentionDays),
             });
             // Ours is committed with this: Twilio's copy goes.

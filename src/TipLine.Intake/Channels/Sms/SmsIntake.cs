@@ -31,7 +31,7 @@ internal sealed class SmsIntake(
     SchoolResolver schools,
     ReporterKeys reporterKeys,
     HeldTexts heldTexts,
-    SealedContactStore sealing,
+    Sealing sealing,
     LanguageDetector languages,
     IStringLocalizer<ReporterText> text,
     IOptions<SmsOptions> options,
@@ -107,7 +107,7 @@ internal sealed class SmsIntake(
             db.HeldSms.Add(new HeldSms
             {
                 Id = heldId, MessageSid = sms.MessageSid, ReporterKey = reporterKey, Text = body, Language = language, ReceivedAt = now,
-                OurNumber = sms.To, SealedFrom = sealing.SealBytes(HeldSmsRelease.FromPurpose, Encoding.UTF8.GetBytes(sms.From)),
+                OurNumber = sms.To, SealedFrom = sealing.Seal(SealedColumns.HeldSmsFrom, heldId.ToString(), sms.From),
             });
             QueueMedia(sms, reportId: null, heldId, now);
             var codes = string.Join(", ", (await directory.SchoolCodesAsync(ct)).Select(c => $"{c.Code} ({c.Name})"));

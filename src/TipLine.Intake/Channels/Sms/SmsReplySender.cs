@@ -22,6 +22,7 @@ namespace TipLine.Intake.Channels.Sms;
 internal sealed class SmsReplySender(
     IntakeDbContext db,
     SealedContactStore contacts,
+    Sealing sealing,
     ReporterKeys reporterKeys,
     TwilioMessagesClient twilio,
     IOptions<TwilioOptions> twilioOptions,
@@ -94,7 +95,7 @@ internal sealed class SmsReplySender(
     {
         if (job.SealedReceipt is not { } sealedReceipt) return job.Text;
         if (followup.Url is not { } url) return null;
-        var receipt = SealedReceipts.Open(contacts, sealedReceipt);
+        var receipt = SealedReceipts.Open(sealing, SealedColumns.SmsReceipt, job.Id, sealedReceipt);
         return text.In(job.Language ?? "en", "ReceiptByMessage", url, receipt.Code, receipt.Passphrase);
     }
 

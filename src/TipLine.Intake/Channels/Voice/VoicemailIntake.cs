@@ -11,11 +11,8 @@ namespace TipLine.Intake.Channels.Voice;
 /// The quick part of a voicemail, done inside Twilio's webhooks: remember the call (caller ID sealed), and queue each
 /// completed recording once, deduplicated on RecordingSid in the same transaction. the voicemail queue (<see cref="VoicemailProcessor"/>) does the rest.
 /// </summary>
-internal sealed class VoicemailIntake(IntakeDbContext db, SealedContactStore sealing, TimeProvider clock, ILogger<VoicemailIntake> log)
+internal sealed class VoicemailIntake(IntakeDbContext db, Sealing sealing, TimeProvider clock, ILogger<VoicemailIntake> log)
 {
-    /// <summary>Bound to a sealed caller ID: it cannot be unsealed as anything else.</summary>
-    public const string CallerPurpose = "voice-caller";
-
     public async Task CallStartedAsync(InboundCall call, CancellationToken ct)
     {
         if (await db.VoiceCalls.AnyAsync(c => c.CallSid == call.CallSid, ct)) return;
@@ -23,7 +20,7 @@ internal sealed class VoicemailIntake(IntakeDbContext db, SealedContactStore sea
         // nor receive the team's questions.
         db.VoiceCalls.Add(new VoiceCall
         {
-            CallSid = call.CallSid, CalledNumber = call.To, SealedCaller = call.CallerAttested ? SealCaller(call.From) : null,
+            CallSid = call.CallSid, CalledNumber = call.To, SealedCaller = call.CallerAttested ? SealCaller(call.CallSid, call.From) : null,
             CallerUnverified = !call.CallerAttested && IsPhoneNumber(call.From), StartedAt = clock.GetUtcNow(),
         });
         try
@@ -73,8 +70,8 @@ internal sealed class VoicemailIntake(IntakeDbContext db, SealedContactStore sea
     }
 
     /// <summary>A caller ID that is a phone number, sealed; withheld or unusable ones ("anonymous", "+266696687") are not kept.</summary>
-    private byte[]? SealCaller(string? from) =>
-        IsPhoneNumber(from) ? sealing.SealBytes(CallerPurpose, Encoding.UTF8.GetBytes(from!)) : null;
+    private byte[]? SealCaller(string callSid, string? from) =>
+        IsPhoneNumber(from) ? sealing.Seal(SealedColumns.CallerOfCall, callSid, from!) : null;
 
     internal static bool IsPhoneNumber(string? from) =>
         from is { Length: >= 8 and <= 16 } && from[0] == '+' && from.Skip(1).All(char.IsAsciiDigit) && from != "+266696687" && from != "+86282452253";

@@ -26,7 +26,7 @@ internal sealed class VoicemailProcessor(
     IntakeDbContext db,
     AttachmentStore attachments,
     ReportAcceptance acceptance,
-    SealedContactStore sealing,
+    Sealing sealing,
     ReporterKeys reporterKeys,
     SchoolDirectory directory,
     SchoolResolver schools,
@@ -39,7 +39,6 @@ internal sealed class VoicemailProcessor(
     ILogger<VoicemailProcessor> log) : IWorkHandler<PendingVoicemail>
 {
     public const string Kind = "Voicemail";
-    public const string OriginalPurpose = "voicemail-original";
     public const string NoTranscript = "(voicemail: transcription failed)";
     private const string DefaultAudioType = "audio/wav";
 
@@ -112,7 +111,7 @@ internal sealed class VoicemailProcessor(
         var transcribed = transcript.Succeeded && transcript.Text.Trim().Length > 0;
         var text = (named ? "" : SchoolResolver.NotNamedNote) + (transcribed ? transcript.Text.Trim() : NoTranscript);
         var caller = job.SealedCaller is { } sealedCaller
-            ? Encoding.UTF8.GetString(sealing.UnsealBytes(VoicemailIntake.CallerPurpose, sealedCaller))
+            ? sealing.OpenText(SealedColumns.CallerOfVoicemail, job.CallSid, sealedCaller)
             : null;
         Guid? attachmentId = disguised is null ? null : Guid.NewGuid();
         // The caller's number is kept as an SMS contact: a team question can reach them by text from the number they called.
@@ -129,7 +128,7 @@ internal sealed class VoicemailProcessor(
                 db.Voicemails.Add(new StoredVoicemail
                 {
                     ReportId = accepted.ReportId, RecordingSid = job.RecordingSid, AttachmentId = attachmentId,
-                    OriginalContentType = contentType!, SealedOriginal = sealing.SealBytes(OriginalPurpose, original),
+                    OriginalContentType = contentType!, SealedOriginal = sealing.Seal(SealedColumns.VoicemailOriginal, job.RecordingSid, original),
                     CreatedAt = now, PurgeAfter = now.AddDays(privacy.Value.ContactRetentionDays),
                 });
                 // Ours is committed with this: Twilio's copy of the caller's voice goes.
@@ -144,9 +143,11 @@ internal sealed class VoicemailProcessor(
             }
             if (accepted.Receipt is { } receipt)
             {
+                var receiptSmsId = Guid.NewGuid();
                 db.PendingSms.Add(new PendingSms
                 {
-                    Id = Guid.NewGuid(), ReportId = accepted.ReportId, Text = "", SealedReceipt = SealedReceipts.Seal(sealing, receipt),
+                    Id = receiptSmsId, ReportId = accepted.ReportId, Text = "",
+                    SealedReceipt = SealedReceipts.Seal(sealing, SealedColumns.SmsReceipt, receiptSmsId, receipt),
                     Language = job.Language, CreatedAt = now, NextAttemptAt = now,
                 });
             }
