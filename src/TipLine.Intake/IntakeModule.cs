@@ -59,7 +59,7 @@ public static class IntakeModule
         services.AddOptions<SafetyNetOptions>().Bind(configuration.GetSection("SafetyNet"));
         services.AddSingleton<ReporterKeys>().AddSingleton<ReceiptSecrets>().AddSingleton<FollowupSession>();
         services.AddSingleton<Sealing>().AddScoped<SealedContactStore>().AddScoped<ReportAcceptance>().AddScoped<ReceiptVerifier>()
-            .AddScoped<FollowupThread>().AddScoped<UnroutedReportSweep>();
+            .AddScoped<FollowupThread>().AddScoped<UnroutedReportSweep>().AddScoped<RetentionSweep>();
         services.AddScoped<SchoolResolver>();
         // One reply path per channel: how a team's question reaches that channel's reporters.
         services.AddScoped<IReporterReplies, FollowupReplies>().AddScoped<IReporterReplies, SmsReplies>().AddScoped<IReporterReplies, EmailReplies>();

@@ -31,16 +31,4 @@ internal sealed class SealedContactStore(IntakeDbContext db, Sealing sealing, IO
             .OrderByDescending(c => c.CreatedAt).FirstOrDefaultAsync(ct);
         return row is null ? null : sealing.OpenText(SealedColumns.Contact(channel), row.Id.ToString(), row.Sealed);
     }
-
-    /// <summary>Deletes sealed contacts, sealed voicemail, MMS and email-attachment originals and sealed caller IDs past retention.</summary>
-    public async Task<int> PurgeExpiredAsync(CancellationToken ct)
-    {
-        var now = clock.GetUtcNow();
-        var callsBefore = now.AddDays(-options.Value.ContactRetentionDays);
-        await db.Voicemails.Where(v => v.PurgeAfter < now).ExecuteDeleteAsync(ct);
-        await db.MmsMedia.Where(m => m.PurgeAfter < now).ExecuteDeleteAsync(ct);
-        await db.EmailAttachments.Where(a => a.PurgeAfter < now).ExecuteDeleteAsync(ct);
-        await db.VoiceCalls.Where(c => c.StartedAt < callsBefore).ExecuteDeleteAsync(ct);
-        return await db.SealedContacts.Where(c => c.PurgeAfter < now).ExecuteDeleteAsync(ct);
-    }
 }

@@ -6,7 +6,7 @@ using TipLine.Intake.Reporters;
 
 namespace TipLine.Intake.SafetyNet;
 
-/// <summary>Runs the unrouted-report sweep and the sealed-contact purge on a timer.</summary>
+/// <summary>Runs the retention sweep and the unrouted-report sweep on a timer.</summary>
 internal sealed class SafetyNetService(
     IServiceScopeFactory scopes, IOptions<SafetyNetOptions> options, TimeProvider clock, ILogger<SafetyNetService> log) : BackgroundService
 {
@@ -18,8 +18,8 @@ internal sealed class SafetyNetService(
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
+                await scope.ServiceProvider.GetRequiredService<RetentionSweep>().RunAsync(stoppingToken);
                 await scope.ServiceProvider.GetRequiredService<UnroutedReportSweep>().RunAsync(stoppingToken);
-                await scope.ServiceProvider.GetRequiredService<SealedContactStore>().PurgeExpiredAsync(stoppingToken);
             }
             catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {

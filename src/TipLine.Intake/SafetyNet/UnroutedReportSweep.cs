@@ -11,10 +11,10 @@ namespace TipLine.Intake.SafetyNet;
 /// <summary>
 /// The safety net: accepted reports that no team queue has confirmed within the configured time
 /// are published again (routing and the team queue are idempotent per report), and their count is
-/// published for administrators, with the queued work given up (which is removed after the contact retention period).
+/// published for administrators, with the queued work given up (which <see cref="RetentionSweep"/> removes after the period).
 /// </summary>
 internal sealed class UnroutedReportSweep(
-    IntakeDbContext db, IEnumerable<QueuedKind> queues, IOptions<SafetyNetOptions> options, IOptions<PrivacyOptions> privacy, TimeProvider clock,
+    IntakeDbContext db, IEnumerable<QueuedKind> queues, IOptions<SafetyNetOptions> options, TimeProvider clock,
     ILogger<UnroutedReportSweep> log)
 {
     public async Task<int> RunAsync(CancellationToken ct)
@@ -43,7 +43,6 @@ internal sealed class UnroutedReportSweep(
         var count = await unrouted.CountAsync(ct);
         var oldest = await unrouted.MinAsync(r => (DateTimeOffset?)r.AcceptedAt, ct);
         db.AddToOutbox(new UnroutedReportsCounted(count, oldest, now), now);
-        await DeadWork.PurgeAsync(db, queues, now.AddDays(-privacy.Value.ContactRetentionDays), ct);
         db.AddToOutbox(new DeadWorkCounted(IntakeDbContext.Schema, await DeadWork.CountAsync(db, queues, ct), now), now);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);

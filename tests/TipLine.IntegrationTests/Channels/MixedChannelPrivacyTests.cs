@@ -3,7 +3,10 @@ using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using MimeKit;
+using Microsoft.Extensions.DependencyInjection;
 using TipLine.Hosting;
+using TipLine.Intake.Reporters;
+using TipLine.IntegrationTests.Database;
 using TipLine.IntegrationTests.Infrastructure;
 using Xunit;
 
@@ -13,7 +16,8 @@ namespace TipLine.IntegrationTests.Channels;
 /// Every channel at once, as a district sees a busy day: a web tip with a contact, a text, a picture by MMS, a voicemail
 /// and a mail with a picture attached, then questions back. Afterwards nothing the team can open, nothing in the logs,
 /// nothing on the bus and nothing stored in plain text anywhere in the database holds a planted phone number, address,
-/// name, caller ID, GPS position or device name.
+/// name, caller ID, GPS position or device name. And once the retention period has passed (a fake clock), one sweep
+/// leaves nothing that could lead back to a reporter, and the tips and cases as they were.
 /// </summary>
 public sealed class MixedChannelPrivacyTests : SmsDistrict
 {
@@ -21,6 +25,8 @@ public sealed class MixedChannelPrivacyTests : SmsDistrict
     private const string Texter = "+15552468014";
     private const string PictureTexter = "+15552468015";
     private const string Caller = "+15552468016";
+    private const string HeldTexter = "+15552468017";
+    private const string CallSid = "CA00000000000000000000000000000abc";
     private const string MediaSid = "ME00000000000000000000000000000abc";
     private const string RecordingSid = "RE00000000000000000000000000000abc";
 
@@ -62,14 +68,17 @@ public sealed class MixedChannelPrivacyTests : SmsDistrict
         mms["MediaUrl0"] = $"{Twilio.BaseUrl.ToString().TrimEnd('/')}/2010-04-01/Accounts/{AccountSid}/Messages/{mms["MessageSid"]}/Media/{MediaSid}";
         mms["MediaContentType0"] = "image/jpeg";
         Assert.Equal(HttpStatusCode.OK, (await PostWebhookAsync("/twilio/sms", mms)).Status);
+        // To the district's shared number without a school: held until the reporter names one.
+        var held = Sms(HeldTexter, DemoDistrict.DistrictNumber, "there is a fight planned at the bus stop");
+        Assert.Equal(HttpStatusCode.OK, (await PostWebhookAsync("/twilio/sms", held)).Status);
         Assert.Equal(HttpStatusCode.OK, (await PostWebhookAsync("/twilio/voice", new Dictionary<string, string>
         {
-            ["CallSid"] = "CA00000000000000000000000000000abc", ["AccountSid"] = AccountSid, ["From"] = Caller, ["To"] = DemoDistrict.LincolnHighNumber,
+            ["CallSid"] = CallSid, ["AccountSid"] = AccountSid, ["From"] = Caller, ["To"] = DemoDistrict.LincolnHighNumber,
             ["CallStatus"] = "ringing", ["Direction"] = "inbound", ["StirVerstat"] = "TN-Validation-Passed-A",
         })).Status);
         Assert.Equal(HttpStatusCode.NoContent, (await PostWebhookAsync("/twilio/voice/recording?lang=en", new Dictionary<string, string>
         {
-            ["AccountSid"] = AccountSid, ["CallSid"] = "CA00000000000000000000000000000abc", ["RecordingSid"] = RecordingSid,
+            ["AccountSid"] = AccountSid, ["CallSid"] = CallSid, ["RecordingSid"] = RecordingSid,
             ["RecordingUrl"] = $"{Twilio.BaseUrl.ToString().TrimEnd('/')}/2010-04-01/Accounts/{AccountSid}/Recordings/{RecordingSid}",
             ["RecordingStatus"] = "completed", ["RecordingDuration"] = "4", ["From"] = Caller, ["To"] = DemoDistrict.LincolnHighNumber,
         })).Status);
@@ -110,7 +119,7 @@ public sealed class MixedChannelPrivacyTests : SmsDistrict
         string[] planted =
         [
             // Whole national numbers: a 7-digit tail can turn up by chance inside a random id or a 7-digit fraction of a second.
-            "5552468013", "246-8013", "5552468014", "5552468015", "5552468016", mailer, mailer.Split('@')[0], "Okonkwo", "GPS-LAT-40.7128", "Planted-Phone",
+            "5552468013", "246-8013", "5552468014", "5552468015", "5552468016", "5552468017", mailer, mailer.Split('@')[0], "Okonkwo", "GPS-LAT-40.7128", "Planted-Phone",
             "IMG_2041_riley", TipLineApp.ReporterAddress.ToString(),
         ];
         foreach (var (where, text) in new[] { ("the team's pages and files", seen.ToString()), ("the logs", App.Logs.All),
@@ -122,6 +131,59 @@ public sealed class MixedChannelPrivacyTests : SmsDistrict
                 Assert.True(at < 0, at < 0 ? "" : $"{value} found in {where}: …{text[Math.Max(0, at - 200)..Math.Min(text.Length, at + 100)]}…");
             }
         }
+
+        await AfterTheRetentionPeriodNothingLeadsBackToAReporterAsync(providerIds: [CallSid, RecordingSid, MediaSid, mms["MessageSid"], held["MessageSid"]]);
+    }
+
+    /// <summary>What only serves to reach or find a reporter, which this run fills: each table must be empty after the sweep.</summary>
+    private static readonly string[] Reidentifying =
+    [
+        "intake.sealed_contacts", "intake.voice_calls", "intake.voice_recordings", "intake.voicemails", "intake.mms_media",
+        "intake.email_attachments", "intake.sms_inbound", "intake.sms_held", "intake.sms_threads", "intake.email_inbound",
+        "intake.email_threads", "intake.email_thread_messages",
+    ];
+
+    /// <summary>Also emptied, though this run may leave them empty already (a send Twilio did not take, a deletion done).</summary>
+    private static readonly string[] AlsoReidentifying = ["intake.sms_deliveries", "intake.twilio_copy_deletions"];
+
+    /// <summary>The tips, the conversations and the team's cases: what a sweep must not touch.</summary>
+    private const string Kept = """
+        SELECT concat_ws(' | ',
+            (SELECT string_agg(concat_ws('/', "Id", "Pseudonym", "WhatHappened", "AcceptedAt"), ',' ORDER BY "Id") FROM intake.reports),
+            (SELECT string_agg(concat_ws('/', "Id", "Text"), ',' ORDER BY "Id") FROM intake.followup_messages),
+            (SELECT count(*) FROM intake.receipts),
+            (SELECT string_agg(concat_ws('/', "Id", "Pseudonym", "Channel"), ',' ORDER BY "Id") FROM teams.cases),
+            (SELECT count(*) FROM attachments.files))
+        """;
+
+    private async Task AfterTheRetentionPeriodNothingLeadsBackToAReporterAsync(string[] providerIds)
+    {
+        var before = await App.Database.RowCountsAsync();
+        var kept = await App.Database.ScalarAsync<string>(Kept);
+        foreach (var table in Reidentifying) Assert.True(before[table] > 0, $"{table} has no rows to purge: the run no longer fills it");
+
+        Assert.Equal(0, await SweepAtAsync(DateTimeOffset.UtcNow.AddDays(89)));
+        Assert.Equal(before[Reidentifying[0]], await App.Database.ScalarAsync<long>($"SELECT count(*) FROM {Reidentifying[0]}"));
+        Assert.True(await SweepAtAsync(DateTimeOffset.UtcNow.AddDays(91)) > 0);
+
+        var after = await App.Database.RowCountsAsync();
+        Assert.All(Reidentifying.Concat(AlsoReidentifying), table => Assert.Equal((table, 0L), (table, after[table])));
+        Assert.Equal(0L, await App.Database.ScalarAsync<long>(
+            $"SELECT count(*) FROM intake.reports WHERE \"ProviderKey\" NOT LIKE '{RetentionSweep.PurgedKeyPrefix}%'"));
+        Assert.Equal(kept, await App.Database.ScalarAsync<string>(Kept));
+        var stored = await App.Database.EverythingStoredAsync();
+        foreach (var id in providerIds) Assert.DoesNotContain(id, stored, StringComparison.Ordinal);
+    }
+
+    private async Task<int> SweepAtAsync(DateTimeOffset at)
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        return await ActivatorUtilities.CreateInstance<RetentionSweep>(scope.ServiceProvider, new FixedClock(at)).RunAsync(CancellationToken.None);
+    }
+
+    private sealed class FixedClock(DateTimeOffset at) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => at;
     }
 
     private MimeMessage MailWithPicture()
