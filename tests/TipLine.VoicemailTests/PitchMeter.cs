@@ -39,6 +39,41 @@ public static class PitchMeter
     /// </summary>
     public static double MedianFundamental(short[] samples, int rate)
     {
+        var pitches = Track(samples, rate).OfType<double>().Where(f => !double.IsNaN(f)).Order().ToList();
+        Assert.True(pitches.Count >= 10, $"only {pitches.Count} voiced frames found");
+        return pitches[pitches.Count / 2];
+    }
+
+    /// <summary>
+    /// The share of loud frames (RMS at least a quarter of the loudest) that are clearly periodic (normalised
+    /// autocorrelation of 0.6 or more at a lag in 60–400 Hz).
+    /// </summary>
+    public static double VoicedShare(short[] samples, int rate)
+    {
+        var loud = Track(samples, rate).OfType<double>().ToList();
+        return (double)loud.Count(f => !double.IsNaN(f)) / loud.Count;
+    }
+
+    /// <summary>
+    /// The share of <paramref name="reference"/>'s voiced frames where <paramref name="other"/> (same timing) has a
+    /// fundamental within 5% of the reference's: how much of the voice's pitch contour the other recording carries.
+    /// </summary>
+    public static double ContourMatch(short[] reference, short[] other, int rate)
+    {
+        var (a, b) = (Track(reference, rate), Track(other, rate));
+        int voiced = 0, matching = 0;
+        for (var i = 0; i < Math.Min(a.Count, b.Count); i++)
+        {
+            if (a[i] is not { } f || double.IsNaN(f)) continue;
+            voiced++;
+            if (b[i] is { } g && Math.Abs(g / f - 1) <= 0.05) matching++;
+        }
+        return (double)matching / voiced;
+    }
+
+    /// <summary>Per 10 ms hop: a loud frame's fundamental (NaN when it has none); null for a quiet frame.</summary>
+    private static List<double?> Track(short[] samples, int rate)
+    {
         var frame = rate * 40 / 1000;
         var hop = rate * 10 / 1000;
         int minLag = rate / 400, maxLag = rate / 60;
@@ -50,37 +85,36 @@ public static class PitchMeter
             rms.Add((start, Math.Sqrt(sum / frame)));
         }
         var loudest = rms.Max(r => r.Rms);
-        var pitches = new List<double>();
+        var track = new List<double?>();
         foreach (var (start, level) in rms)
         {
-            if (level < 0.25 * loudest) continue;
-            var correlation = new double[maxLag + 1];
-            for (var lag = minLag; lag <= maxLag; lag++)
-            {
-                double xy = 0, xx = 0, yy = 0;
-                for (var i = 0; i < frame; i++)
-                {
-                    double x = samples[start + i], y = samples[start + i + lag];
-                    xy += x * y;
-                    xx += x * x;
-                    yy += y * y;
-                }
-                correlation[lag] = xx > 0 && yy > 0 ? xy / Math.Sqrt(xx * yy) : 0;
-            }
-            var best = correlation.Skip(minLag).Max();
-            if (best < 0.6) continue;
-            for (var lag = minLag; lag <= maxLag; lag++)
-            {
-                if (correlation[lag] >= 0.9 * best && IsPeak(correlation, lag, minLag, maxLag))
-                {
-                    pitches.Add((double)rate / lag);
-                    break;
-                }
-            }
+            track.Add(level < 0.25 * loudest ? null : Fundamental(samples, start, frame, minLag, maxLag, rate));
         }
-        Assert.True(pitches.Count >= 10, $"only {pitches.Count} voiced frames found");
-        pitches.Sort();
-        return pitches[pitches.Count / 2];
+        return track;
+    }
+
+    private static double Fundamental(short[] samples, int start, int frame, int minLag, int maxLag, int rate)
+    {
+        var correlation = new double[maxLag + 1];
+        for (var lag = minLag; lag <= maxLag; lag++)
+        {
+            double xy = 0, xx = 0, yy = 0;
+            for (var i = 0; i < frame; i++)
+            {
+                double x = samples[start + i], y = samples[start + i + lag];
+                xy += x * y;
+                xx += x * x;
+                yy += y * y;
+            }
+            correlation[lag] = xx > 0 && yy > 0 ? xy / Math.Sqrt(xx * yy) : 0;
+        }
+        var best = correlation.Skip(minLag).Max();
+        if (best < 0.6) return double.NaN;
+        for (var lag = minLag; lag <= maxLag; lag++)
+        {
+            if (correlation[lag] >= 0.9 * best && IsPeak(correlation, lag, minLag, maxLag)) return (double)rate / lag;
+        }
+        return double.NaN;
     }
 
     private static bool IsPeak(double[] c, int lag, int min, int max) =>
