@@ -120,6 +120,12 @@ WHERE n.nspname IN (SELECT schema_name FROM tipline_schemas)
   AND c.relkind IN ('r', 'p', 'v', 'm')
   AND pg_get_userbyid(c.relowner) <> 'tipline_owner'
 \gexec
+-- Functions too (the audit log's trigger function), so a later migration can replace them as tipline_owner.
+SELECT format('ALTER FUNCTION %I.%I(%s) OWNER TO tipline_owner', n.nspname, p.proname, pg_get_function_identity_arguments(p.oid))
+FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+WHERE n.nspname IN (SELECT schema_name FROM tipline_schemas) AND p.prokind = 'f'
+  AND pg_get_userbyid(p.proowner) <> 'tipline_owner'
+\gexec
 
 -- Start from nothing, then grant exactly the table above ------------------------------------
 SELECT format('REVOKE ALL ON SCHEMA %1$I FROM PUBLIC, tipline_intake, tipline_routing, tipline_teams', schema_name)
