@@ -23,6 +23,7 @@ internal sealed class TeamsDbContext(DbContextOptions<TeamsDbContext> options)
     public DbSet<Case> Cases => Set<Case>();
     public DbSet<CaseMessage> CaseMessages => Set<CaseMessage>();
     public DbSet<CaseAttachment> CaseAttachments => Set<CaseAttachment>();
+    public DbSet<ReportNote> ReportNotes => Set<ReportNote>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<MessageDelivery> MessageDeliveries => Set<MessageDelivery>();
     public DbSet<EarlyAnswer> EarlyAnswers => Set<EarlyAnswer>();
@@ -58,6 +59,12 @@ internal sealed class TeamsDbContext(DbContextOptions<TeamsDbContext> options)
         {
             e.ToTable("case_attachments");
             e.HasKey(a => new { a.CaseId, a.AttachmentId });
+        });
+        builder.Entity<ReportNote>(e =>
+        {
+            e.ToTable("report_notes");
+            e.HasIndex(n => n.ReportId);
+            e.Property(n => n.Text).HasMaxLength(300);
         });
         builder.Entity<CaseMessage>(e =>
         {

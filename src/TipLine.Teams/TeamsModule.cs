@@ -91,6 +91,7 @@ public static class TeamsModule
         typeof(ReporterAnswerTranslatedConsumer),
         typeof(QuestionTranslatedConsumer),
         typeof(ReportAttachmentAddedConsumer),
+        typeof(ReportNotedConsumer),
         typeof(UnroutedReportsCountedConsumer),
         typeof(DeadWorkCountedConsumer),
         typeof(ReporterMessageStatusChangedConsumer),

@@ -714,6 +714,9 @@ namespace TipLine.Intake.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<Guid?>("ReportId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("ResourceSid")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");

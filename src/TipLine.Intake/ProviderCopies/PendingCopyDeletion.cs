@@ -26,14 +26,16 @@ internal sealed class PendingCopyDeletion : IQueuedItem
     /// <summary>The message (or, for a recording, the call) the copy belongs to.</summary>
     public required string ParentSid { get; init; }
     public string? ResourceSid { get; init; }
+    /// <summary>The report whose case is told when the copy is gone or could not be deleted; none for a receipt's text.</summary>
+    public Guid? ReportId { get; set; }
     public DateTimeOffset CreatedAt { get; init; }
     public int Attempts { get; set; }
     public DateTimeOffset NextAttemptAt { get; set; }
     public string? LastError { get; set; }
     public DateTimeOffset? DeadAt { get; set; }
 
-    public static PendingCopyDeletion Of(CopyKind kind, string parentSid, string? resourceSid, DateTimeOffset now) => new()
+    public static PendingCopyDeletion Of(CopyKind kind, string parentSid, string? resourceSid, Guid? reportId, DateTimeOffset now) => new()
     {
-        Id = Guid.NewGuid(), Kind = kind, ParentSid = parentSid, ResourceSid = resourceSid, CreatedAt = now, NextAttemptAt = now,
+        Id = Guid.NewGuid(), Kind = kind, ParentSid = parentSid, ResourceSid = resourceSid, ReportId = reportId, CreatedAt = now, NextAttemptAt = now,
     };
 }

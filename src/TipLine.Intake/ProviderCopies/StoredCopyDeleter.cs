@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using TipLine.Bus.Work;
+using TipLine.Intake.Reports;
 using TipLine.Twilio.Messages;
 
 namespace TipLine.Intake.ProviderCopies;
@@ -8,7 +9,7 @@ namespace TipLine.Intake.ProviderCopies;
 /// Deletes one copy Twilio keeps (kind <see cref="Kind"/>): a recording, an MMS file, or an inbound text's body. Done, or
 /// already gone, removes the item; Twilio's failures are retried by the queue; a refusal is parked for administrators.
 /// </summary>
-internal sealed class StoredCopyDeleter(IntakeDbContext db, TwilioStoredCopies twilio, ILogger<StoredCopyDeleter> log)
+internal sealed class StoredCopyDeleter(IntakeDbContext db, TwilioStoredCopies twilio, TimeProvider clock, ILogger<StoredCopyDeleter> log)
     : IWorkHandler<PendingCopyDeletion>
 {
     public const string Kind = "TwilioCopy";
@@ -23,14 +24,25 @@ internal sealed class StoredCopyDeleter(IntakeDbContext db, TwilioStoredCopies t
         };
         if (outcome == CopyDeletion.Refused) throw new UnworkableException("RefusedByTwilio");
         db.CopyDeletions.Remove(item);
+        if (item.ReportId is { } reportId) ReportNotes.Add(db, reportId, ReportNotes.ProviderCopyDeleted(What(item.Kind)), clock.GetUtcNow());
         await db.SaveChangesAsync(CancellationToken.None);
         log.LogInformation("Twilio's copy ({Kind}) of {ParentSid}: {Outcome}", item.Kind, item.ParentSid, outcome);
     }
 
-    /// <summary>Twilio keeps the copy: logged, and counted for administrators, who can delete it in Twilio's console.</summary>
-    public Task GiveUpAsync(PendingCopyDeletion item, CancellationToken ct)
+    /// <summary>Twilio keeps the copy: logged, counted for administrators, who can delete it in Twilio's console, and told to the case.</summary>
+    public async Task GiveUpAsync(PendingCopyDeletion item, CancellationToken ct)
     {
         log.LogError("Twilio's copy ({Kind}) of {ParentSid} could not be deleted", item.Kind, item.ParentSid);
-        return Task.CompletedTask;
+        if (item.ReportId is not { } reportId) return;
+        db.ChangeTracker.Clear();
+        ReportNotes.Add(db, reportId, ReportNotes.ProviderCopyKept(What(item.Kind)), clock.GetUtcNow());
+        await db.SaveChangesAsync(ct);
     }
+
+    private static string What(CopyKind kind) => kind switch
+    {
+        CopyKind.Recording => "the voicemail recording",
+        CopyKind.Media => "a picture",
+        _ => "a text's words",
+    };
 }

@@ -21,7 +21,10 @@ internal sealed record CaseDetail(
     IReadOnlyList<string> Categories, bool DangerNow, DateTimeOffset AcceptedAt, DateTimeOffset RoutedAt,
     string? AssignedTo, DateTimeOffset? AcknowledgedAt, string? AcknowledgedBy, IReadOnlyList<ConversationItem> Conversation,
     IReadOnlyList<Guid> AttachmentIds, IReadOnlyList<Escalation.AlertItem> Alerts, bool? SenderVerified,
-    TipReadability Readability, CaseIncident Incident, string? TranslatedBy = null);
+    TipReadability Readability, CaseIncident Incident, string? TranslatedBy = null, IReadOnlyList<CaseNote>? Notes = null);
+
+/// <summary>A note from intake on the case's report (a deletion at the provider, a picture kept sealed).</summary>
+internal sealed record CaseNote(DateTimeOffset At, string Text);
 
 /// <summary>
 /// The incident a case was grouped into (<paramref name="Id"/> null while it stands alone; <paramref name="Tips"/> counts

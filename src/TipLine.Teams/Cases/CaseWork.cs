@@ -79,7 +79,8 @@ internal sealed class CaseWork(
             await NameAsync(c.AssignedMemberId, names, ct), c.AcknowledgedAt, await NameAsync(c.AcknowledgedBy, names, ct), conversation, attachments,
             await alerts.ForCaseAsync(caseId, ct), c.SenderVerified, c.Readability,
             new CaseIncident(c.IncidentId, c.IncidentId is { } incident ? await db.Cases.CountAsync(x => x.IncidentId == incident && x.TeamId == c.TeamId, ct) : 1,
-                c.KeptApart, c.PossibleFlood, c.SenderFlood), c.TranslatedBy));
+                c.KeptApart, c.PossibleFlood, c.SenderFlood), c.TranslatedBy,
+            await db.ReportNotes.AsNoTracking().Where(n => n.ReportId == c.ReportId).OrderBy(n => n.At).Select(n => new CaseNote(n.At, n.Text)).ToListAsync(ct)));
     }
 
     /// <summary>Records who acknowledged and when; acknowledging again changes nothing.</summary>

@@ -494,6 +494,30 @@ namespace TipLine.Teams.Migrations
                     b.ToTable("message_deliveries", "teams");
                 });
 
+            modelBuilder.Entity("TipLine.Teams.Cases.ReportNote", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ReportId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportId");
+
+                    b.ToTable("report_notes", "teams");
+                });
+
             modelBuilder.Entity("TipLine.Teams.Escalation.AlertAttempt", b =>
                 {
                     b.Property<Guid>("Id")

@@ -153,6 +153,11 @@ public sealed class MmsTests : SmsDistrict
         while (await CountAsync("intake.mms_pending") > 0 && DateTime.UtcNow < deadline) await Task.Delay(200);
         Assert.Equal(1L, await CountAsync("intake.mms_media"));
         Assert.Empty((await staff.CaseAsync(queued.CaseId)).AttachmentIds);
+        // The team is told a picture came and why it is not shown, with nothing of the file.
+        var page = await Eventually.GetAsync(async () => await staff.Http.GetStringAsync($"/staff/cases/{queued.CaseId}") is { } html
+            && html.Contains("A picture sent with this tip is not shown (not a picture type TipLine shows); the original is kept sealed.",
+                StringComparison.Ordinal) ? html : null, what: "the note on the case page");
+        Assert.DoesNotContain(GifSid, page, StringComparison.Ordinal);
     }
 
     private static async Task<Guid> WaitForAttachmentAsync(StaffClient staff, Guid caseId)

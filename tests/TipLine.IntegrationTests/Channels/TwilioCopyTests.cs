@@ -26,5 +26,30 @@ public sealed class TwilioCopyTests : SmsDistrict
         await Eventually.GetAsync(async () => await CountAsync("intake.twilio_copy_deletions") == 0 ? "" : null, what: "the queue item done");
         Assert.Equal([$"POST /2010-04-01/Accounts/{AccountSid}/Messages/{sms["MessageSid"]}.json"], Twilio.CopyDeletions);
         Assert.True(await App.Database.ScalarAsync<int>("SELECT count(*)::int FROM intake.reports") == 1, "the tip itself was committed first");
+        // The team can see it is gone, and nothing of the text's address at Twilio.
+        var page = await CasePageOnceAsync("Twilio&#x27;s copy of a text&#x27;s words was deleted.");
+        Assert.DoesNotContain(sms["MessageSid"], page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_deletion_Twilio_refuses_is_parked_and_the_case_says_the_copy_is_still_there()
+    {
+        Twilio.AnswerCopyDeletionsWith(403);
+        var sms = Sms("+15551237778", DemoDistrict.LincolnHighNumber, "a kid at the bus stop has a knife");
+
+        Assert.Equal(HttpStatusCode.OK, (await PostWebhookAsync("/twilio/sms", sms)).Status);
+
+        await CasePageOnceAsync("could not be deleted: an administrator can delete it in Twilio&#x27;s console.");
+        Assert.Equal(1, Twilio.CopyRequests); // a refusal is not tried again
+        Assert.Empty(Twilio.CopyDeletions);
+        Assert.Equal(1L, await App.Database.ScalarAsync<long>("""SELECT count(*) FROM intake.twilio_copy_deletions WHERE "DeadAt" IS NOT NULL"""));
+    }
+
+    private async Task<string> CasePageOnceAsync(string note)
+    {
+        using var staff = await StaffClient.SignInAsync(App, "counselor@demo.tipline.test");
+        var queued = await staff.WaitForCaseAsync();
+        return await Eventually.GetAsync(async () => await staff.Http.GetStringAsync($"/staff/cases/{queued.CaseId}") is { } page
+            && page.Contains(note, StringComparison.Ordinal) ? page : null, what: "the note on the case page");
     }
 }

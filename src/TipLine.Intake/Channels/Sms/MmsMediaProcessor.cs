@@ -9,6 +9,7 @@ using TipLine.Bus.Outbox;
 using TipLine.Contracts;
 using TipLine.Intake.ProviderCopies;
 using TipLine.Intake.Reporters;
+using TipLine.Intake.Reports;
 using TipLine.Twilio.Messages;
 
 namespace TipLine.Intake.Channels.Sms;
@@ -47,12 +48,15 @@ internal sealed class MmsMediaProcessor(
         await StoreAsync(job, media.Content, media.ContentType, ct);
     }
 
-    /// <summary>The file is not stored; the tip's text already reached the team. Logged by type only.</summary>
-    public Task GiveUpAsync(PendingMms job, CancellationToken ct)
+    /// <summary>The file is not stored; the tip's text already reached the team, and the case is told. Logged by type only.</summary>
+    public async Task GiveUpAsync(PendingMms job, CancellationToken ct)
     {
         log.LogError("MMS {MessageSid} file {Index} ({ContentType}) not stored (attempt {Attempts})", job.MessageSid, job.MediaIndex,
             job.ContentType, job.Attempts);
-        return Task.CompletedTask;
+        if (job.ReportId is not { } reportId) return;
+        db.ChangeTracker.Clear();
+        ReportNotes.Add(db, reportId, ReportNotes.PictureNotFetched, clock.GetUtcNow());
+        await db.SaveChangesAsync(ct);
     }
 
     private async Task StoreAsync(PendingMms job, byte[] original, string downloadedType, CancellationToken ct)
@@ -87,10 +91,11 @@ internal sealed class MmsMediaProcessor(
                 SealedOriginal = sealing.Seal(SealedColumns.MmsOriginal, storedId.ToString(), original),
                 CreatedAt = now, PurgeAfter = now.AddDays(privacy.Value.ContactRetentionDays),
             });
+            if (cleaned is null) ReportNotes.Add(db, reportId, ReportNotes.PictureKeptSealed(outcome.Refused ?? "not a picture TipLine shows"), now);
             // Ours is committed with this: Twilio's copy goes.
             if (TwilioStoredCopies.MediaSidOf(job.MediaUrl) is { } mediaSid)
             {
-                db.CopyDeletions.Add(PendingCopyDeletion.Of(CopyKind.Media, job.MessageSid, mediaSid, now));
+                db.CopyDeletions.Add(PendingCopyDeletion.Of(CopyKind.Media, job.MessageSid, mediaSid, reportId, now));
             }
         }
         await db.PendingMms.Where(p => p.Id == job.Id).ExecuteDeleteAsync(ct);

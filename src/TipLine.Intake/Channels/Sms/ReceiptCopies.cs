@@ -15,7 +15,7 @@ internal static class ReceiptCopies
         if (!DeliveryProgress.IsFinal(status.Status)) return;
         // Twilio may post a final status more than once; one redaction is enough (a second would only find it done).
         if (await db.CopyDeletions.AnyAsync(d => d.Kind == CopyKind.MessageBody && d.ParentSid == status.MessageSid, ct)) return;
-        db.CopyDeletions.Add(PendingCopyDeletion.Of(CopyKind.MessageBody, status.MessageSid, null, now));
+        db.CopyDeletions.Add(PendingCopyDeletion.Of(CopyKind.MessageBody, status.MessageSid, null, reportId: null, now));
         await db.SaveChangesAsync(ct);
     }
 }

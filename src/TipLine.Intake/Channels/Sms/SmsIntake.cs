@@ -48,8 +48,10 @@ internal sealed class SmsIntake(
         var first = await db.Database.ExecuteSqlAsync(
             $"INSERT INTO intake.sms_inbound (\"MessageSid\", \"ReceivedAt\") VALUES ({sms.MessageSid}, {now}) ON CONFLICT DO NOTHING", ct);
         if (first == 0) return null; // Twilio retried a webhook we already handled.
-        // Committed here, the text needs no copy at Twilio: its body is redacted there once this commits.
-        db.CopyDeletions.Add(PendingCopyDeletion.Of(CopyKind.MessageBody, sms.MessageSid, null, now));
+        // Committed here, the text needs no copy at Twilio: its body is redacted there once this commits (and the case is
+        // told, when the text joined one).
+        var bodyCopy = PendingCopyDeletion.Of(CopyKind.MessageBody, sms.MessageSid, null, reportId: null, now);
+        db.CopyDeletions.Add(bodyCopy);
 
         var body = sms.Body.Trim();
         var language = ReplyLanguage(body);
@@ -69,7 +71,7 @@ internal sealed class SmsIntake(
                 reply = new SmsAnswer(text.In(language, "SmsHelp"));
                 break;
             default:
-                reply = await TakeTipAsync(sms, body, language, reporterKey, optedOut, now, ct);
+                (reply, bodyCopy.ReportId) = await TakeTipAsync(sms, body, language, reporterKey, optedOut, now, ct);
                 break;
         }
         await db.SaveChangesAsync(ct);
@@ -77,7 +79,8 @@ internal sealed class SmsIntake(
         return optedOut ? null : reply;
     }
 
-    private async Task<SmsAnswer> TakeTipAsync(InboundMessage sms, string body, string language, string reporterKey, bool optedOut,
+    /// <returns>The answer, and the report the text joined (none while it is held for a school name).</returns>
+    private async Task<(SmsAnswer Answer, Guid? ReportId)> TakeTipAsync(InboundMessage sms, string body, string language, string reporterKey, bool optedOut,
         DateTimeOffset now, CancellationToken ct)
     {
         var schoolId = await schools.SchoolOfNumberAsync(sms.To, ct);
@@ -98,7 +101,7 @@ internal sealed class SmsIntake(
             thread.LastMessageAt = now;
             if (body.Length > 0) await AddToThreadAsync(thread.ReportId, body, now, ct);
             QueueMedia(sms, thread.ReportId, heldSmsId: null, now);
-            return new SmsAnswer(text.In(language, "SmsAddedToTip"));
+            return (new SmsAnswer(text.In(language, "SmsAddedToTip")), thread.ReportId);
         }
 
         if (schoolId is null)
@@ -111,7 +114,7 @@ internal sealed class SmsIntake(
             });
             QueueMedia(sms, reportId: null, heldId, now);
             var codes = string.Join(", ", (await directory.SchoolCodesAsync(ct)).Select(c => $"{c.Code} ({c.Name})"));
-            return new SmsAnswer(text.In(language, "SmsWhichSchool", codes));
+            return (new SmsAnswer(text.In(language, "SmsWhichSchool", codes)), null);
         }
 
         var accepted = await heldTexts.AcceptAsync(reporterKey, schoolId.Value, sms.To, sms.From, sms.MessageSid, body,
@@ -120,9 +123,9 @@ internal sealed class SmsIntake(
         var school = await directory.SchoolNameAsync(schoolId.Value, ct) ?? "";
         var replyLanguage = ReplyLanguage(accepted.WholeText);
         // The receipt rides on this one answer (it is never stored in plain), so the student can go on at /report/followup.
-        return new SmsAnswer(text.In(replyLanguage, "SmsReceived", school), accepted.Receipt is { } receipt
+        return (new SmsAnswer(text.In(replyLanguage, "SmsReceived", school), accepted.Receipt is { } receipt
             ? text.In(replyLanguage, "ReceiptByMessage", followup.Url!, receipt.Code, receipt.Passphrase)
-            : null);
+            : null), accepted.ReportId);
     }
 
     /// <summary>

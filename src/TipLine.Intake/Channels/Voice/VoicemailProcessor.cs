@@ -132,7 +132,7 @@ internal sealed class VoicemailProcessor(
                     CreatedAt = now, PurgeAfter = now.AddDays(privacy.Value.ContactRetentionDays),
                 });
                 // Ours is committed with this: Twilio's copy of the caller's voice goes.
-                db.CopyDeletions.Add(PendingCopyDeletion.Of(CopyKind.Recording, job.CallSid, job.RecordingSid, now));
+                db.CopyDeletions.Add(PendingCopyDeletion.Of(CopyKind.Recording, job.CallSid, job.RecordingSid, accepted.ReportId, now));
             }
             if (caller is not null && job.CalledNumber.Length > 0)
             {
