@@ -18,8 +18,13 @@ public static class BusServiceCollectionExtensions
         this IServiceCollection services, IConfiguration configuration, Action<IBusRegistrationConfigurator> addConsumers)
     {
         var options = configuration.GetSection("Bus").Get<BusOptions>() ?? new BusOptions();
+        if (options.Transport == BusTransport.RabbitMq && options.RabbitMq.Problems().ToList() is { Count: > 0 } problems)
+        {
+            throw new InvalidOperationException(string.Join(" ", problems));
+        }
         services.AddSingleton(options);
         services.AddSingleton<ErrorQueueCounter>();
+        services.AddHostedService<ErrorQueueRetentionPolicy>();
         services.AddOptions<OutboxOptions>().Bind(configuration.GetSection("Bus:Outbox"));
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<OutboxSignalInterceptor>();

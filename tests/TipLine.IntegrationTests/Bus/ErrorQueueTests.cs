@@ -37,3 +37,29 @@ public sealed class ErrorQueueTests : RunningDistrict
         Assert.DoesNotContain("Are you safe", page, StringComparison.Ordinal);
     }
 }
+
+/// <summary>A failed message keeps tip text: its error queue expires it after the district's setting.</summary>
+public sealed class ErrorQueueRetentionTests : RunningDistrict
+{
+    private const string QuestionErrors = "tipline-reporter-question-ready_error";
+
+    protected override IDictionary<string, string?>? Settings => new Dictionary<string, string?> { ["Bus:RabbitMq:ErrorQueueRetention"] = "00:00:03" };
+
+    [Fact]
+    public async Task A_failed_message_leaves_its_error_queue_after_the_retention_period()
+    {
+        using var admin = await StaffClient.SignInAsync(App, "admin@demo.tipline.test");
+
+        await App.Services.GetRequiredService<IBus>().Publish(new ReporterQuestionReady(Guid.NewGuid(), Guid.NewGuid(), "fax", "Are you safe?", "en",
+            "Are you safe?", "en", false, DateTimeOffset.UtcNow));
+
+        await Eventually.GetAsync(async () => App.Logs.All.Contains("Error and skipped queues expire messages after 00:00:03", StringComparison.Ordinal)
+            && await ErrorsAsync(admin) == 1 ? "" : null, within: TimeSpan.FromSeconds(60), what: "the failed question parked in its error queue");
+        await Eventually.GetAsync(async () => await ErrorsAsync(admin) == 0 ? "" : null, within: TimeSpan.FromSeconds(30),
+            what: "the failed question expired from its error queue");
+    }
+
+    private static async Task<long?> ErrorsAsync(StaffClient admin) =>
+        (await admin.Http.GetFromJsonAsync<HealthResponse>("/api/admin/health", StaffClient.Json))?.ErrorQueues?
+            .SingleOrDefault(q => q.Queue == QuestionErrors)?.Messages;
+}

@@ -159,6 +159,7 @@ public sealed class AppEnvironment : IAsyncDisposable
             ["Bus:RabbitMq:VirtualHost"] = vhost,
             ["Bus:RabbitMq:Username"] = Uri.UnescapeDataString(user[0]),
             ["Bus:RabbitMq:Password"] = Uri.UnescapeDataString(user.ElementAtOrDefault(1) ?? ""),
+            ["Bus:RabbitMq:ManagementUrl"] = services.RabbitApi?.ToString() ?? "",
             ["Bus:Outbox:PollInterval"] = "00:00:00.200",
             ["Bus:Outbox:PublishTimeout"] = "00:00:03",
             ["Translation:ApyBaseUrl"] = services.ApyBaseUrl ?? "",
