@@ -2,7 +2,8 @@
 # Command 2: run every test.
 #
 # Installs the system packages the tests need, starts local PostgreSQL, RabbitMQ, Apertium APY
-# and a mail pair (Dovecot IMAP, OpenSMTPD delivering into it) (reusing any that already answer), runs `dotnet test` on the solution and
+# and a mail pair (Dovecot IMAP, OpenSMTPD delivering into it) (reusing any that already answer), installs Caddy (the
+# reverse proxy test starts the shipped Caddyfile), runs `dotnet test` on the solution and
 # prints, as the last line, "N passed, N failed, N skipped" summed over all test projects.
 #
 # Usage: infra/test.sh [extra dotnet test args, e.g. --filter Category=Unit]
@@ -58,6 +59,7 @@ pkg_present sox sox                         || missing+=(sox)
 pkg_present pocketsphinx pocketsphinx_continuous || missing+=(pocketsphinx)
 pkg_present pocketsphinx-en-us                   || missing+=(pocketsphinx-en-us)
 pkg_present libsox-fmt-mp3                       || missing+=(libsox-fmt-mp3)
+pkg_present caddy caddy                          || missing+=(caddy)
 pkg_present dovecot-imapd                        || missing+=(dovecot-imapd)
 pkg_present dovecot-lmtpd                        || missing+=(dovecot-lmtpd)
 pkg_present opensmtpd                            || missing+=(opensmtpd)
@@ -142,6 +144,7 @@ as_root "$repo/infra/scripts/start-mail.sh" "${TIPLINE_TEST_MAIL_DATA:-/var/tmp/
 export TIPLINE_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=postgres"
 export TIPLINE_TEST_RABBITMQ="amqp://guest:guest@127.0.0.1:5672/"
 export TIPLINE_TEST_RABBITMQ_API="$rabbit_api"
+export TIPLINE_TEST_CADDY="$(command -v caddy || echo caddy)"
 export TIPLINE_TEST_APY="$apy_url"
 export TIPLINE_TEST_IMAP="127.0.0.1:$imap_port"
 export TIPLINE_TEST_SMTP="127.0.0.1:$smtp_port"
@@ -153,7 +156,7 @@ fi
 export TIPLINE_TEST_CHROMIUM
 
 if [ "${TIPLINE_TEST_SERVICES_ONLY:-0}" = 1 ]; then
-  for v in TIPLINE_TEST_POSTGRES TIPLINE_TEST_RABBITMQ TIPLINE_TEST_RABBITMQ_API TIPLINE_TEST_APY TIPLINE_TEST_CHROMIUM TIPLINE_TEST_IMAP TIPLINE_TEST_SMTP; do
+  for v in TIPLINE_TEST_POSTGRES TIPLINE_TEST_RABBITMQ TIPLINE_TEST_RABBITMQ_API TIPLINE_TEST_CADDY TIPLINE_TEST_APY TIPLINE_TEST_CHROMIUM TIPLINE_TEST_IMAP TIPLINE_TEST_SMTP; do
     printf 'export %s=%q\n' "$v" "${!v}"
   done
   exit 0
