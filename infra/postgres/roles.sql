@@ -171,5 +171,14 @@ ALTER DEFAULT PRIVILEGES FOR ROLE tipline_owner REVOKE EXECUTE ON FUNCTIONS FROM
 SELECT 'REVOKE UPDATE, DELETE, TRUNCATE ON teams.audit_entries FROM tipline_teams'
 WHERE to_regclass('teams.audit_entries') IS NOT NULL
 \gexec
+-- Its chain (see the AuditChain migration): the insert trigger, owned by tipline_owner, alone
+-- moves the chain's head; tipline_teams may read it and recompute digests to check the chain.
+SELECT 'REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON teams.audit_chain_head FROM tipline_teams'
+WHERE to_regclass('teams.audit_chain_head') IS NOT NULL
+\gexec
+SELECT format('GRANT EXECUTE ON FUNCTION %s TO tipline_teams', f)
+FROM unnest(ARRAY['teams.audit_genesis()', 'teams.audit_digest(bytea, teams.audit_entries)']) AS f
+WHERE to_regclass('teams.audit_chain_head') IS NOT NULL
+\gexec
 
 COMMIT;

@@ -95,7 +95,12 @@ internal sealed class TeamsDbContext(DbContextOptions<TeamsDbContext> options)
         {
             e.ToTable("audit_entries");
             e.HasIndex(a => new { a.CaseId, a.At });
+            e.HasIndex(a => a.At);
             e.Property(a => a.Action).HasMaxLength(40);
+            e.Property(a => a.Detail).HasMaxLength(200);
+            // Written by the chain trigger, read back on insert.
+            e.Property(a => a.PreviousHash).ValueGeneratedOnAdd();
+            e.Property(a => a.Hash).ValueGeneratedOnAdd();
         });
         builder.Entity<SystemHealth>().ToTable("system_health");
         builder.Entity<DeadWorkFigures>(e =>

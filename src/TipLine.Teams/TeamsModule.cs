@@ -32,10 +32,25 @@ public static class TeamsModule
     /// <summary>The module's schema context for the migrate step, which alone runs as the schema owner.</summary>
     public static DbContext CreateMigrationContext(string connectionString) => new TeamsDbContextFactory().Create(connectionString);
 
+    /// <summary>
+    /// The audit-check command: recomputes the audit log's chain, writes what it found and returns whether it is whole.
+    /// </summary>
+    public static async Task<bool> CheckAuditChainAsync(IConfiguration configuration, TextWriter output, CancellationToken ct = default)
+    {
+        var connectionString = configuration.GetConnectionString("Teams") ?? configuration.GetConnectionString("TipLine")
+            ?? throw new InvalidOperationException("ConnectionStrings:TipLine is not configured.");
+        await using var db = new TeamsDbContextFactory().Create(connectionString);
+        var check = await new AuditChain(db).CheckAsync(ct);
+        await output.WriteLineAsync(check.Intact
+            ? $"audit-check: {check.Entries} entries, chain intact, head {check.HeadHash}"
+            : $"audit-check: {check.Entries} entries, CHAIN BROKEN at entry {check.FirstMismatchId}. {check.Problem}");
+        return check.Intact;
+    }
+
     public static IServiceCollection AddTeams(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddModuleDbContext<TeamsDbContext>(configuration, "Teams").AddOutboxRelay<TeamsDbContext>();
-        services.AddScoped<CaseWork>().AddScoped<AuditLog>().AddScoped<DeadWorkReport>().AddScoped<IncidentGrouping>().AddScoped<SenderFlood>();
+        services.AddScoped<CaseWork>().AddScoped<AuditLog>().AddScoped<AuditChain>().AddScoped<AuditBrowser>().AddScoped<StaffSignIn>().AddScoped<DeadWorkReport>().AddScoped<IncidentGrouping>().AddScoped<SenderFlood>();
         services.AddOptions<IncidentOptions>().Bind(configuration.GetSection(IncidentOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<SurgeOptions>().Bind(configuration.GetSection(SurgeOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<SurgeStatus>().AddScoped<SurgeWatch>()
@@ -102,6 +117,7 @@ public static class TeamsModule
     public static IEndpointRouteBuilder MapTeams(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapTeamsApi();
+        endpoints.MapAuditExport();
         endpoints.MapCalendarFeed();
         endpoints.MapAlertWebhooks();
         // An attachment is played by the case page's <audio> element, with the staff cookie.

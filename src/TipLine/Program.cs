@@ -14,6 +14,10 @@ if (targets.Reseal)
     var unopened = await IntakeModule.ResealAsync(builder.Configuration, Console.Out);
     return unopened == 0 ? 0 : 3;
 }
+if (targets.AuditCheck)
+{
+    return await TipLine.Teams.TeamsModule.CheckAuditChainAsync(builder.Configuration, Console.Out) ? 0 : 4;
+}
 var app = TipLineHost.Build(builder);
 try
 {

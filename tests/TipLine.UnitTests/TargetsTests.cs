@@ -40,7 +40,7 @@ public class TargetsTests
         var error = Assert.Throws<ArgumentException>(() => Targets.From(Configuration(target)));
 
         Assert.Contains($"Unknown target(s): {unknown}", error.Message, StringComparison.Ordinal);
-        Assert.Contains("Use all, intake, routing, teams, migrate or reseal.", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Use all, intake, routing, teams, migrate, reseal or audit-check.", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -55,11 +55,18 @@ public class TargetsTests
         Assert.Equal(new Targets(Intake: false, Routing: false, Teams: false, Reseal: true), Targets.From(Configuration("reseal")));
     }
 
+    [Fact]
+    public void Audit_check_runs_no_module()
+    {
+        Assert.Equal(new Targets(Intake: false, Routing: false, Teams: false, AuditCheck: true), Targets.From(Configuration("audit-check")));
+    }
+
     [Theory]
     [InlineData("migrate,all", "migrate")]
     [InlineData("intake,migrate", "migrate")]
     [InlineData("reseal,intake", "reseal")]
     [InlineData("migrate,reseal", "migrate")]
+    [InlineData("teams,audit-check", "audit-check")]
     public void A_maintenance_target_alongside_another_is_refused(string target, string alone)
     {
         var error = Assert.Throws<ArgumentException>(() => Targets.From(Configuration(target)));

@@ -41,7 +41,11 @@ internal static class CaseEndpoints
     {
         var auth = endpoints.MapGroup("/api/auth").WithTags("Staff sign-in");
         auth.MapPost("/login", LoginAsync);
-        auth.MapPost("/logout", async (SignInManager<StaffUser> signIn) => { await signIn.SignOutAsync(); return TypedResults.NoContent(); });
+        auth.MapPost("/logout", async (ClaimsPrincipal user, StaffSignIn signIn, CancellationToken ct) =>
+        {
+            await signIn.SignOutAsync(user, ct);
+            return TypedResults.NoContent();
+        });
 
         var cases = endpoints.MapGroup("/api/cases").WithTags("Team queue").RequireAuthorization();
         cases.MapGet("/", async (ClaimsPrincipal user, CaseWork work, CancellationToken ct) =>
@@ -104,9 +108,9 @@ internal static class CaseEndpoints
     }
 
     private static async Task<Results<NoContent, UnauthorizedHttpResult, StatusCodeHttpResult>> LoginAsync(
-        LoginRequest request, SignInManager<StaffUser> signIn)
+        LoginRequest request, StaffSignIn signIn, CancellationToken ct)
     {
-        var result = await signIn.PasswordSignInAsync(request.Email, request.Password, isPersistent: false, lockoutOnFailure: true);
+        var result = await signIn.PasswordAsync(request.Email, request.Password, ct);
         if (result.Succeeded) return TypedResults.NoContent();
         return result.IsLockedOut ? TypedResults.StatusCode(StatusCodes.Status423Locked) : TypedResults.Unauthorized();
     }

@@ -18,11 +18,24 @@ internal static class AuditActions
     public const string KeepApart = "incident.keep_apart";
     public const string SurgeModeOn = "surge.mode.on";
     public const string SurgeModeOff = "surge.mode.off";
+    public const string SignIn = "staff.sign_in";
+    public const string SignInFailed = "staff.sign_in_failed";
+    public const string SignOut = "staff.sign_out";
+    public const string ViewAudit = "audit.view";
+    public const string ExportAudit = "audit.export";
+    public const string CheckAuditChain = "audit.check";
+
+    /// <summary>Every action, for the audit page's filter.</summary>
+    public static IReadOnlyList<string> All { get; } = typeof(AuditActions).GetFields()
+        .Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!).Order(StringComparer.Ordinal).ToList();
 }
 
 /// <summary>Appends to the audit log in the caller's unit of work; triggers (see the migrations) forbid changing past entries.</summary>
 internal sealed class AuditLog(TeamsDbContext db, TimeProvider clock)
 {
-    public void Record(Guid actorId, string action, Guid? caseId, bool allowed) =>
-        db.AuditEntries.Add(new AuditEntry { At = clock.GetUtcNow(), ActorId = actorId, Action = action, CaseId = caseId, Allowed = allowed });
+    public void Record(Guid actorId, string action, Guid? caseId, bool allowed, Guid? teamId = null, string? detail = null) =>
+        db.AuditEntries.Add(new AuditEntry
+        {
+            At = clock.GetUtcNow(), ActorId = actorId, Action = action, TeamId = teamId, CaseId = caseId, Allowed = allowed, Detail = detail,
+        });
 }

@@ -22,7 +22,7 @@ internal sealed class CaseWork(
     public async Task<IReadOnlyList<QueueItem>> QueueAsync(Guid staffId, CancellationToken ct, Guid? incidentId = null)
     {
         var member = await directory.MemberAsync(staffId, ct);
-        audit.Record(staffId, incidentId is null ? AuditActions.ViewQueue : AuditActions.ViewIncident, null, member is not null);
+        audit.Record(staffId, incidentId is null ? AuditActions.ViewQueue : AuditActions.ViewIncident, null, member is not null, member?.TeamId);
         await db.SaveChangesAsync(ct);
         if (member is null) return [];
         var cases = await db.Cases.AsNoTracking().Where(c => c.TeamId == member.TeamId && (incidentId == null || c.IncidentId == incidentId))
@@ -151,7 +151,7 @@ internal sealed class CaseWork(
             : member is not null && (member.TeamId == c.TeamId || c.AssignedMemberId == member.Id || await WasAlertedAsync(staffId, caseId, ct))
                 ? CaseAccess.Allowed
             : CaseAccess.Forbidden;
-        audit.Record(staffId, action, caseId, access == CaseAccess.Allowed);
+        audit.Record(staffId, action, caseId, access == CaseAccess.Allowed, c?.TeamId);
         return (access, c);
     }
 

@@ -246,7 +246,24 @@ namespace TipLine.Teams.Migrations
                     b.Property<Guid?>("CaseId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Detail")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<byte[]>("Hash")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bytea");
+
+                    b.Property<byte[]>("PreviousHash")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bytea");
+
+                    b.Property<Guid?>("TeamId")
+                        .HasColumnType("uuid");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("At");
 
                     b.HasIndex("CaseId", "At");
 

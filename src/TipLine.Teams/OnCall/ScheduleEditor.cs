@@ -34,13 +34,13 @@ internal sealed class ScheduleEditor(ScheduleAdministration schedules, AuditLog 
     {
         if (!viewer.CanEdit(teamId))
         {
-            audit.Record(viewer.StaffId, action, null, allowed: false);
+            audit.Record(viewer.StaffId, action, null, allowed: false, teamId);
             await db.SaveChangesAsync(ct);
             return new EditResult(EditOutcome.Forbidden, []);
         }
         var errors = await change();
         if (errors.Count > 0) return new EditResult(EditOutcome.Invalid, errors);
-        audit.Record(viewer.StaffId, action, null, allowed: true);
+        audit.Record(viewer.StaffId, action, null, allowed: true, teamId);
         await db.SaveChangesAsync(ct);
         return new EditResult(EditOutcome.Saved, []);
     }

@@ -52,6 +52,10 @@ public sealed class MigrationTests
         await using var app = await TipLineApp.StartAsync(district, seed: false, migrate: false);
         using var staff = await StaffClient.SignInAsync(app, "counselor@demo.tipline.test");
         Assert.Equal(["sms", "web"], (await staff.QueueAsync()).Select(c => c.Channel).Order());
+        // The audit entries of the earlier release were chained in id order, and new ones follow them.
+        var chain = new StringWriter();
+        Assert.True(await TipLine.Teams.TeamsModule.CheckAuditChainAsync(Configuration(district), chain), chain.ToString());
+        Assert.Contains("audit-check: 5 entries, chain intact", chain.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -50,5 +50,15 @@ internal sealed class StaffClient(HttpClient http) : IDisposable
         return response.StatusCode;
     }
 
+    /// <summary>Presses a form on a staff page: reads the page's antiforgery token, then posts the fields with it.</summary>
+    public async Task<(HttpStatusCode Status, string Html)> SubmitAsync(string page, string action, params (string Name, string Value)[] fields)
+    {
+        var html = await http.GetStringAsync(page);
+        var token = System.Text.RegularExpressions.Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        using var content = new FormUrlEncodedContent([new("__RequestVerificationToken", token), .. fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value))]);
+        using var response = await http.PostAsync(action, content);
+        return (response.StatusCode, await response.Content.ReadAsStringAsync());
+    }
+
     public void Dispose() => http.Dispose();
 }

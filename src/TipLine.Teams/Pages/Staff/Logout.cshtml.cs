@@ -1,15 +1,14 @@
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using TipLine.Teams.Staff;
 
 namespace TipLine.Teams.Pages.Staff;
 
-internal sealed class LogoutModel(SignInManager<StaffUser> signIn) : PageModel
+internal sealed class LogoutModel(StaffSignIn signIn) : PageModel
 {
-    public async Task<IActionResult> OnPostAsync()
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        await signIn.SignOutAsync();
+        await signIn.SignOutAsync(User, ct);
         return Redirect("/staff/login");
     }
 }
