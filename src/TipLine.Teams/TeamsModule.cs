@@ -50,7 +50,7 @@ public static class TeamsModule
     public static IServiceCollection AddTeams(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddModuleDbContext<TeamsDbContext>(configuration, "Teams").AddOutboxRelay<TeamsDbContext>();
-        services.AddScoped<CaseWork>().AddScoped<AuditLog>().AddScoped<AuditChain>().AddScoped<AuditBrowser>().AddScoped<StaffSignIn>().AddScoped<DeadWorkReport>().AddScoped<IncidentGrouping>().AddScoped<SenderFlood>();
+        services.AddScoped<CaseWork>().AddScoped<AuditLog>().AddScoped<AuditChain>().AddScoped<AuditBrowser>().AddScoped<StaffSignIn>().AddScoped<Authenticator>().AddScoped<DeadWorkReport>().AddScoped<IncidentGrouping>().AddScoped<SenderFlood>();
         services.AddOptions<IncidentOptions>().Bind(configuration.GetSection(IncidentOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<SurgeOptions>().Bind(configuration.GetSection(SurgeOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<SurgeStatus>().AddScoped<SurgeWatch>()
@@ -77,7 +77,10 @@ public static class TeamsModule
             })
             .AddRoles<IdentityRole<Guid>>()
             .AddEntityFrameworkStores<TeamsDbContext>()
-            .AddSignInManager();
+            .AddSignInManager()
+            // The authenticator (TOTP, RFC 6238) provider and the email token providers used for invitations and resets.
+            .AddDefaultTokenProviders();
+        services.AddOptions<StaffOptions>().Bind(configuration.GetSection(StaffOptions.Section)).ValidateOnStart();
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
         services.ConfigureApplicationCookie(o =>
         {
@@ -136,6 +139,9 @@ public static class TeamsModule
         endpoints.MapGet("/assets/staff.css", () => Results.Bytes(stylesheet, "text/css; charset=utf-8")).ExcludeFromDescription();
         return endpoints;
     }
+
+    /// <summary>After authentication: a member signed in without a second factor, while one is required, only sets one up.</summary>
+    public static IApplicationBuilder UseTeamsTwoFactorGate(this IApplicationBuilder app) => app.UseMiddleware<TwoFactorGate>();
 
     private static Task ApiOrRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
     {

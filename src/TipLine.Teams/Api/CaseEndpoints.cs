@@ -14,7 +14,11 @@ using TipLine.Teams.Surges;
 
 namespace TipLine.Teams.Api;
 
-internal sealed record LoginRequest(string Email, string Password);
+/// <param name="Code">The authenticator app's 6 digits, or one recovery code; needed once the account has a second factor.</param>
+internal sealed record LoginRequest(string Email, string Password, string? Code = null);
+
+/// <summary>Why a sign-in was refused, when the status alone does not say.</summary>
+internal sealed record LoginRefused(string Error, bool TwoFactorRequired = false);
 
 internal sealed record AcknowledgeRequest;
 
@@ -107,13 +111,17 @@ internal static class CaseEndpoints
         return endpoints;
     }
 
-    private static async Task<Results<NoContent, UnauthorizedHttpResult, StatusCodeHttpResult>> LoginAsync(
-        LoginRequest request, StaffSignIn signIn, CancellationToken ct)
+    private static async Task<Results<NoContent, UnauthorizedHttpResult, JsonHttpResult<LoginRefused>, StatusCodeHttpResult>> LoginAsync(
+        LoginRequest request, StaffSignIn signIn, CancellationToken ct) => await signIn.ApiAsync(request.Email, request.Password, request.Code, ct) switch
     {
-        var result = await signIn.PasswordAsync(request.Email, request.Password, ct);
-        if (result.Succeeded) return TypedResults.NoContent();
-        return result.IsLockedOut ? TypedResults.StatusCode(StatusCodes.Status423Locked) : TypedResults.Unauthorized();
-    }
+        ApiSignIn.SignedIn => TypedResults.NoContent(),
+        ApiSignIn.LockedOut => TypedResults.StatusCode(StatusCodes.Status423Locked),
+        ApiSignIn.CodeRequired => TypedResults.Json(new LoginRefused("Give the code from your authenticator app, or a recovery code.", true),
+            statusCode: StatusCodes.Status401Unauthorized),
+        ApiSignIn.SetupRequired => TypedResults.Json(new LoginRefused($"Set up two-factor sign-in at {TwoFactorGate.SetupPath} first."),
+            statusCode: StatusCodes.Status403Forbidden),
+        _ => TypedResults.Unauthorized(),
+    };
 
     private static Results<NoContent, NotFound, ForbidHttpResult, ValidationProblem> ToResult(CaseAccess access) => access switch
     {

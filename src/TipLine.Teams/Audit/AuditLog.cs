@@ -21,6 +21,8 @@ internal static class AuditActions
     public const string SignIn = "staff.sign_in";
     public const string SignInFailed = "staff.sign_in_failed";
     public const string SignOut = "staff.sign_out";
+    public const string TwoFactorOn = "staff.two_factor.on";
+    public const string NewRecoveryCodes = "staff.two_factor.recovery_codes";
     public const string ViewAudit = "audit.view";
     public const string ExportAudit = "audit.export";
     public const string CheckAuditChain = "audit.check";

@@ -92,6 +92,7 @@ public static class TipLineHost
         if (targets.Teams)
         {
             app.UseAuthentication();
+            app.UseTeamsTwoFactorGate();
             app.UseAuthorization();
             // The API's description is for staff: it names every endpoint a signed-in member can reach.
             app.MapOpenApi().RequireAuthorization();

@@ -19,7 +19,8 @@ internal sealed class StaffClient(HttpClient http) : IDisposable
     public static async Task<StaffClient> SignInAsync(TipLineApp app, string email)
     {
         var client = new StaffClient(app.CreateClient());
-        using var response = await client.Http.PostAsJsonAsync("/api/auth/login", new LoginRequest(email, TipLineApp.StaffPassword));
+        using var response = await client.Http.PostAsJsonAsync("/api/auth/login",
+            new LoginRequest(email, TipLineApp.StaffPassword, await app.SignInCodeAsync(email)));
         if (response.StatusCode != HttpStatusCode.NoContent) throw new InvalidOperationException($"Sign-in failed: {response.StatusCode}");
         return client;
     }

@@ -44,6 +44,24 @@ public sealed class TipLineApp : IAsyncDisposable
     public IServiceProvider Services => app.Services;
     public IReadOnlyList<DemoAccount> Accounts { get; private set; } = [];
 
+    /// <summary>
+    /// The authenticator code a member's app would show now. A member without a second factor gets one first, as the
+    /// set-up page would do (every staff member signs in with one).
+    /// </summary>
+    public async Task<string> SignInCodeAsync(string email)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<TipLine.Teams.Staff.StaffUser>>();
+        var user = await users.FindByEmailAsync(email) ?? throw new InvalidOperationException($"No account {email}.");
+        if (!user.TwoFactorEnabled)
+        {
+            await users.ResetAuthenticatorKeyAsync(user);
+            await users.SetTwoFactorEnabledAsync(user, true);
+        }
+        var key = await users.GetAuthenticatorKeyAsync(user) ?? throw new InvalidOperationException("No authenticator key.");
+        return new OtpNet.Totp(OtpNet.Base32Encoding.ToBytes(key)).ComputeTotp();
+    }
+
     /// <summary>Every message this app published on the bus, serialized.</summary>
     public string PublishedMessages => string.Join('\n', published);
 

@@ -42,7 +42,10 @@ public sealed class TransportSecurityTests : IAsyncLifetime
         Assert.False(plain.Headers.Contains("Strict-Transport-Security"));
         Assert.All(plain.Headers.GetValues("Set-Cookie"), c => Assert.Contains("; secure", c, StringComparison.OrdinalIgnoreCase));
 
-        using var login = await http.PostAsJsonAsync("/api/auth/login", new { Email = "counselor@demo.tipline.test", Password = TipLineApp.StaffPassword });
+        using var login = await http.PostAsJsonAsync("/api/auth/login", new
+        {
+            Email = "counselor@demo.tipline.test", Password = TipLineApp.StaffPassword, Code = await app.SignInCodeAsync("counselor@demo.tipline.test"),
+        });
         Assert.Equal(HttpStatusCode.NoContent, login.StatusCode);
         var staffCookie = Assert.Single(login.Headers.GetValues("Set-Cookie"), c => c.StartsWith("tl_staff", StringComparison.Ordinal));
         Assert.Contains("; secure", staffCookie, StringComparison.OrdinalIgnoreCase);

@@ -14,7 +14,9 @@ internal sealed class LoginModel(StaffSignIn signIn) : PageModel
     {
         Email = email;
         var result = await signIn.PasswordAsync(email, password, ct);
-        if (result.Succeeded) return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/staff");
+        var next = Url.IsLocalUrl(returnUrl) ? returnUrl : "/staff";
+        if (result.RequiresTwoFactor) return Redirect($"/staff/login/code{QueryString.Create("returnUrl", next)}");
+        if (result.Succeeded) return LocalRedirect(next);
         Error = result.IsLockedOut ? "This account is locked for a while after too many attempts." : "Email or password is wrong.";
         Response.StatusCode = StatusCodes.Status401Unauthorized;
         return Page();
