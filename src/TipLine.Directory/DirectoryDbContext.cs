@@ -49,6 +49,7 @@ public sealed class DirectoryDbContext(DbContextOptions<DirectoryDbContext> opti
             e.Property(m => m.TimeZone).HasMaxLength(64).HasDefaultValue("UTC");
             e.Property(m => m.LanguagesRead).HasDefaultValueSql("'{}'");
             e.HasOne<Team>().WithMany().HasForeignKey(m => m.TeamId);
+            e.HasQueryFilter(m => m.DeactivatedAt == null);
         });
         model.Entity<Rotation>(e =>
         {

@@ -13,5 +13,6 @@ public static class DirectoryServiceCollectionExtensions
             .AddScoped<OnCallDirectory>()
             .AddScoped<ScheduleAdministration>()
             .AddScoped<MemberProfiles>()
+            .AddScoped<MemberAdministration>()
             .AddMemoryCache();
 }

@@ -31,4 +31,10 @@ public sealed class TeamMember
     /// to an on-call-eligible member who reads its language.
     /// </summary>
     public List<string> LanguagesRead { get; set; } = [];
+
+    /// <summary>
+    /// When a district administrator deactivated the member's account. A deactivated member is left out of every
+    /// directory query (a query filter): no team, no on-call turn, no alerts, no cases. The row stays for the history.
+    /// </summary>
+    public DateTimeOffset? DeactivatedAt { get; set; }
 }

@@ -25,6 +25,7 @@ internal sealed class TeamsDbContext(DbContextOptions<TeamsDbContext> options)
     public DbSet<CaseAttachment> CaseAttachments => Set<CaseAttachment>();
     public DbSet<ReportNote> ReportNotes => Set<ReportNote>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<StaffInvitation> StaffInvitations => Set<StaffInvitation>();
     public DbSet<MessageDelivery> MessageDeliveries => Set<MessageDelivery>();
     public DbSet<EarlyAnswer> EarlyAnswers => Set<EarlyAnswer>();
     public DbSet<EarlyAttachment> EarlyAttachments => Set<EarlyAttachment>();
@@ -101,6 +102,13 @@ internal sealed class TeamsDbContext(DbContextOptions<TeamsDbContext> options)
             // Written by the chain trigger, read back on insert.
             e.Property(a => a.PreviousHash).ValueGeneratedOnAdd();
             e.Property(a => a.Hash).ValueGeneratedOnAdd();
+        });
+        builder.Entity<StaffInvitation>(e =>
+        {
+            e.ToTable("staff_invitations");
+            e.HasKey(i => new { i.StaffId, i.InvitedAt });
+            e.Property(i => i.Role).HasConversion<string>().HasMaxLength(40);
+            e.HasOne<StaffUser>().WithMany().HasForeignKey(i => i.StaffId);
         });
         builder.Entity<SystemHealth>().ToTable("system_health");
         builder.Entity<DeadWorkFigures>(e =>

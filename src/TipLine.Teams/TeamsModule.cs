@@ -50,7 +50,7 @@ public static class TeamsModule
     public static IServiceCollection AddTeams(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddModuleDbContext<TeamsDbContext>(configuration, "Teams").AddOutboxRelay<TeamsDbContext>();
-        services.AddScoped<CaseWork>().AddScoped<AuditLog>().AddScoped<AuditChain>().AddScoped<AuditBrowser>().AddScoped<StaffSignIn>().AddScoped<Authenticator>().AddScoped<DeadWorkReport>().AddScoped<IncidentGrouping>().AddScoped<SenderFlood>();
+        services.AddScoped<CaseWork>().AddScoped<AuditLog>().AddScoped<AuditChain>().AddScoped<AuditBrowser>().AddScoped<StaffSignIn>().AddScoped<Authenticator>().AddScoped<StaffAccounts>().AddScoped<StaffRoster>().AddScoped<DeadWorkReport>().AddScoped<IncidentGrouping>().AddScoped<SenderFlood>();
         services.AddOptions<IncidentOptions>().Bind(configuration.GetSection(IncidentOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<SurgeOptions>().Bind(configuration.GetSection(SurgeOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<SurgeStatus>().AddScoped<SurgeWatch>()
@@ -78,8 +78,18 @@ public static class TeamsModule
             .AddRoles<IdentityRole<Guid>>()
             .AddEntityFrameworkStores<TeamsDbContext>()
             .AddSignInManager()
-            // The authenticator (TOTP, RFC 6238) provider and the email token providers used for invitations and resets.
-            .AddDefaultTokenProviders();
+            .AddPasswordValidator<CommonPasswordValidator>()
+            // The authenticator (TOTP, RFC 6238) provider, and the data-protection tokens of password-reset and invitation links.
+            .AddDefaultTokenProviders()
+            .AddTokenProvider<InvitationTokens>(InvitationTokens.ProviderName);
+        services.AddOptions<InvitationTokenOptions>();
+        services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = InvitationTokens.ResetLifespan);
+        // The security stamp is checked on every request: deactivation and a password reset end open sessions at once.
+        services.Configure<SecurityStampValidatorOptions>(o =>
+        {
+            o.ValidationInterval = TimeSpan.Zero;
+            o.OnRefreshingPrincipal = KeepSignInMethod;
+        });
         services.AddOptions<StaffOptions>().Bind(configuration.GetSection(StaffOptions.Section)).ValidateOnStart();
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
         services.ConfigureApplicationCookie(o =>
@@ -121,6 +131,7 @@ public static class TeamsModule
     {
         endpoints.MapTeamsApi();
         endpoints.MapAuditExport();
+        endpoints.MapStaffApi();
         endpoints.MapCalendarFeed();
         endpoints.MapAlertWebhooks();
         // An attachment is played by the case page's <audio> element, with the staff cookie.
@@ -138,6 +149,19 @@ public static class TeamsModule
         var stylesheet = ReadAsset("staff.css");
         endpoints.MapGet("/assets/staff.css", () => Results.Bytes(stylesheet, "text/css; charset=utf-8")).ExcludeFromDescription();
         return endpoints;
+    }
+
+    /// <summary>The refreshed principal keeps how the member signed in (Identity's "amr": "pwd" or "mfa").</summary>
+    private static Task KeepSignInMethod(SecurityStampRefreshingPrincipalContext context)
+    {
+        if (context.NewPrincipal?.Identity is System.Security.Claims.ClaimsIdentity identity && context.CurrentPrincipal is { } current)
+        {
+            foreach (var method in current.FindAll("amr").Where(c => !identity.HasClaim("amr", c.Value)).ToList())
+            {
+                identity.AddClaim(new System.Security.Claims.Claim("amr", method.Value));
+            }
+        }
+        return Task.CompletedTask;
     }
 
     /// <summary>After authentication: a member signed in without a second factor, while one is required, only sets one up.</summary>

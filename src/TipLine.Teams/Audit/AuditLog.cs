@@ -23,6 +23,14 @@ internal static class AuditActions
     public const string SignOut = "staff.sign_out";
     public const string TwoFactorOn = "staff.two_factor.on";
     public const string NewRecoveryCodes = "staff.two_factor.recovery_codes";
+    public const string Invite = "staff.invite";
+    public const string AcceptInvitation = "staff.invitation.accept";
+    public const string RequestPasswordReset = "staff.password_reset.request";
+    public const string ResetPassword = "staff.password_reset";
+    public const string Deactivate = "staff.deactivate";
+    public const string Reactivate = "staff.reactivate";
+    public const string ChangeRole = "staff.role.change";
+    public const string ViewStaff = "staff.view";
     public const string ViewAudit = "audit.view";
     public const string ExportAudit = "audit.export";
     public const string CheckAuditChain = "audit.check";

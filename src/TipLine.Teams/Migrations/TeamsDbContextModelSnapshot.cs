@@ -750,6 +750,36 @@ namespace TipLine.Teams.Migrations
                     b.ToTable("calendar_feeds", "teams");
                 });
 
+            modelBuilder.Entity("TipLine.Teams.Staff.StaffInvitation", b =>
+                {
+                    b.Property<Guid>("StaffId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("InvitedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("AcceptedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("DistrictAdmin")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("InvitedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("StaffId", "InvitedAt");
+
+                    b.ToTable("staff_invitations", "teams");
+                });
+
             modelBuilder.Entity("TipLine.Teams.Staff.StaffUser", b =>
                 {
                     b.Property<Guid>("Id")
@@ -937,6 +967,15 @@ namespace TipLine.Teams.Migrations
                     b.HasOne("TipLine.Teams.Staff.StaffUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TipLine.Teams.Staff.StaffInvitation", b =>
+                {
+                    b.HasOne("TipLine.Teams.Staff.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("StaffId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -28,6 +28,8 @@ internal sealed class Authenticator(
         {
             await users.ResetAuthenticatorKeyAsync(user);
             key = (await users.GetAuthenticatorKeyAsync(user))!;
+            // A new key changes the security stamp, which is checked on every request: the member's cookie gets the new one.
+            await signIn.RefreshSignInAsync(user);
         }
         var label = Uri.EscapeDataString($"TipLine:{user.Email}");
         var uri = $"otpauth://totp/{label}?secret={key}&issuer=TipLine&digits=6&period=30";
@@ -54,6 +56,7 @@ internal sealed class Authenticator(
     public async Task<IReadOnlyList<string>> NewRecoveryCodesAsync(StaffUser user, CancellationToken ct)
     {
         var codes = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodeCount))!.ToList();
+        await signIn.RefreshSignInAsync(user);
         await RecordAsync(user, AuditActions.NewRecoveryCodes, ct);
         return codes;
     }

@@ -1,0 +1,81 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
+using TipLine.Directory;
+using TipLine.Teams.Alerts;
+using TipLine.Teams.Audit;
+using TipLine.Teams.Staff;
+
+namespace TipLine.Teams.Pages.Staff.Admin;
+
+/// <summary>Staff accounts for district administrators (every team) and team administrators (their own team).</summary>
+[Authorize]
+internal sealed class StaffModel(
+    StaffAccounts accounts, StaffRoster roster, SchoolDirectory directory, AuditLog audit, TeamsDbContext db, IOptions<AlertOptions> alerts) : PageModel
+{
+    public StaffManager Manager { get; private set; } = null!;
+    public IReadOnlyList<RosterEntry> Accounts { get; private set; } = [];
+    public IReadOnlyList<Team> Teams { get; private set; } = [];
+    public string? Done { get; private set; }
+    public IReadOnlyList<string> Errors { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        Manager = await StaffManager.OfAsync(User, directory, ct);
+        audit.Record(Manager.StaffId, AuditActions.ViewStaff, null, Manager.ManagesAnyone, Manager.AdministersTeam);
+        await db.SaveChangesAsync(ct);
+        return Manager.ManagesAnyone ? await ShowAsync(ct) : Forbid();
+    }
+
+    public async Task<IActionResult> OnPostInviteAsync(string? email, string? name, Guid team, TeamRole role, bool districtAdmin, CancellationToken ct)
+    {
+        Manager = await StaffManager.OfAsync(User, directory, ct);
+        var result = await accounts.InviteAsync(Manager, new InvitationRequest(email ?? "", name ?? "", team, role, districtAdmin),
+            StaffLinks.BaseUrl(Request, alerts.Value), ct);
+        return await AnswerAsync(result, $"Invitation sent to {email}.", ct);
+    }
+
+    public async Task<IActionResult> OnPostRoleAsync(Guid staffId, TeamRole role, CancellationToken ct)
+    {
+        Manager = await StaffManager.OfAsync(User, directory, ct);
+        return await AnswerAsync(await accounts.ChangeRoleAsync(Manager, staffId, role, ct), "Role changed.", ct);
+    }
+
+    public async Task<IActionResult> OnPostDeactivateAsync(Guid staffId, CancellationToken ct)
+    {
+        Manager = await StaffManager.OfAsync(User, directory, ct);
+        return await AnswerAsync(await accounts.DeactivateAsync(Manager, staffId, ct), "Account deactivated; its sessions have ended.", ct);
+    }
+
+    public async Task<IActionResult> OnPostReactivateAsync(Guid staffId, CancellationToken ct)
+    {
+        Manager = await StaffManager.OfAsync(User, directory, ct);
+        return await AnswerAsync(await accounts.ReactivateAsync(Manager, staffId, ct), "Account reactivated.", ct);
+    }
+
+    public bool CanManage(RosterEntry entry) => entry.TeamId is { } team ? Manager.CanManage(team) : Manager.IsDistrictAdmin;
+
+    private async Task<IActionResult> AnswerAsync(AccountResult result, string done, CancellationToken ct)
+    {
+        switch (result.Outcome)
+        {
+            case AccountOutcome.Forbidden: return Forbid();
+            case AccountOutcome.NotFound: return NotFound();
+            case AccountOutcome.Done: Done = done; break;
+            default:
+                Errors = result.Errors;
+                Response.StatusCode = result.Outcome == AccountOutcome.MailFailed ? StatusCodes.Status502BadGateway : StatusCodes.Status400BadRequest;
+                break;
+        }
+        return await ShowAsync(ct);
+    }
+
+    private async Task<IActionResult> ShowAsync(CancellationToken ct)
+    {
+        Accounts = await roster.ListAsync(Manager, ct);
+        Teams = (await directory.ListTeamsAsync(ct)).Where(t => Manager.CanManage(t.Id)).ToList();
+        return Page();
+    }
+}
