@@ -14,5 +14,6 @@ public static class DirectoryServiceCollectionExtensions
             .AddScoped<ScheduleAdministration>()
             .AddScoped<MemberProfiles>()
             .AddScoped<MemberAdministration>()
+            .AddScoped<SchoolAdministration>()
             .AddMemoryCache();
 }

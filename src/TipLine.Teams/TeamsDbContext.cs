@@ -26,6 +26,7 @@ internal sealed class TeamsDbContext(DbContextOptions<TeamsDbContext> options)
     public DbSet<ReportNote> ReportNotes => Set<ReportNote>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<StaffInvitation> StaffInvitations => Set<StaffInvitation>();
+    public DbSet<SetupToken> SetupTokens => Set<SetupToken>();
     public DbSet<MessageDelivery> MessageDeliveries => Set<MessageDelivery>();
     public DbSet<EarlyAnswer> EarlyAnswers => Set<EarlyAnswer>();
     public DbSet<EarlyAttachment> EarlyAttachments => Set<EarlyAttachment>();
@@ -109,6 +110,11 @@ internal sealed class TeamsDbContext(DbContextOptions<TeamsDbContext> options)
             e.HasKey(i => new { i.StaffId, i.InvitedAt });
             e.Property(i => i.Role).HasConversion<string>().HasMaxLength(40);
             e.HasOne<StaffUser>().WithMany().HasForeignKey(i => i.StaffId);
+        });
+        builder.Entity<SetupToken>(e =>
+        {
+            e.ToTable("setup_tokens");
+            e.Property(t => t.Id).ValueGeneratedNever();
         });
         builder.Entity<SystemHealth>().ToTable("system_health");
         builder.Entity<DeadWorkFigures>(e =>

@@ -50,7 +50,7 @@ public static class TeamsModule
     public static IServiceCollection AddTeams(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddModuleDbContext<TeamsDbContext>(configuration, "Teams").AddOutboxRelay<TeamsDbContext>();
-        services.AddScoped<CaseWork>().AddScoped<AuditLog>().AddScoped<AuditChain>().AddScoped<AuditBrowser>().AddScoped<StaffSignIn>().AddScoped<Authenticator>().AddScoped<StaffAccounts>().AddScoped<StaffRoster>().AddScoped<DeadWorkReport>().AddScoped<IncidentGrouping>().AddScoped<SenderFlood>();
+        services.AddScoped<CaseWork>().AddScoped<AuditLog>().AddScoped<AuditChain>().AddScoped<AuditBrowser>().AddScoped<StaffSignIn>().AddScoped<Authenticator>().AddScoped<StaffAccounts>().AddScoped<StaffRoster>().AddScoped<FirstRun>().AddScoped<DeadWorkReport>().AddScoped<IncidentGrouping>().AddScoped<SenderFlood>();
         services.AddOptions<IncidentOptions>().Bind(configuration.GetSection(IncidentOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<SurgeOptions>().Bind(configuration.GetSection(SurgeOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<SurgeStatus>().AddScoped<SurgeWatch>()
@@ -132,6 +132,7 @@ public static class TeamsModule
         endpoints.MapTeamsApi();
         endpoints.MapAuditExport();
         endpoints.MapStaffApi();
+        endpoints.MapDistrictApi();
         endpoints.MapCalendarFeed();
         endpoints.MapAlertWebhooks();
         // An attachment is played by the case page's <audio> element, with the staff cookie.
@@ -150,6 +151,13 @@ public static class TeamsModule
         endpoints.MapGet("/assets/staff.css", () => Results.Bytes(stylesheet, "text/css; charset=utf-8")).ExcludeFromDescription();
         return endpoints;
     }
+
+    /// <summary>
+    /// On a new installation (no district administrator yet): the path of a new one-use link that creates the first one;
+    /// null otherwise.
+    /// </summary>
+    public static Task<string?> OfferFirstRunAsync(IServiceProvider services, CancellationToken ct) =>
+        services.GetRequiredService<FirstRun>().OfferAsync(ct);
 
     /// <summary>The refreshed principal keeps how the member signed in (Identity's "amr": "pwd" or "mfa").</summary>
     private static Task KeepSignInMethod(SecurityStampRefreshingPrincipalContext context)

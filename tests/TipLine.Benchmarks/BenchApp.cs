@@ -66,7 +66,7 @@ public sealed class BenchApp : IAsyncDisposable
         var app = Build(configuration, target);
         await Quietly(async () =>
         {
-            await TipLine.Hosting.TipLineHost.PrepareAsync(app, ct);
+            await TipLine.Hosting.TipLineHost.PrepareAsync(app, ct: ct);
             await app.StartAsync(ct);
         });
         await app.Services.GetRequiredService<IBusControl>().WaitForHealthStatus(BusHealthStatus.Healthy, TimeSpan.FromSeconds(60));

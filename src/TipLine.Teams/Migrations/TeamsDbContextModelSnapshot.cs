@@ -750,6 +750,23 @@ namespace TipLine.Teams.Migrations
                     b.ToTable("calendar_feeds", "teams");
                 });
 
+            modelBuilder.Entity("TipLine.Teams.Staff.SetupToken", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<byte[]>("Hash")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("setup_tokens", "teams");
+                });
+
             modelBuilder.Entity("TipLine.Teams.Staff.StaffInvitation", b =>
                 {
                     b.Property<Guid>("StaffId")

@@ -108,8 +108,10 @@ public static class TipLineHost
     /// Checks that every schema this process uses is migrated (throws <see cref="SchemaNotCurrentException"/> if not)
     /// and, if asked, creates the demo district.
     /// </summary>
-    public static async Task PrepareAsync(this WebApplication app, CancellationToken ct = default)
+    /// <param name="output">Where the once-only lines go (the demo password, the first-run link): the console by default.</param>
+    public static async Task PrepareAsync(this WebApplication app, TextWriter? output = null, CancellationToken ct = default)
     {
+        output ??= Console.Out;
         await using var scope = app.Services.CreateAsyncScope();
         var services = scope.ServiceProvider;
         var targets = services.GetRequiredService<Targets>();
@@ -123,8 +125,14 @@ public static class TipLineHost
             if (created.Count > 0 && created[0] is var admin)
             {
                 // Printed once, on the run that created it: the password is stored only as a hash.
-                Console.WriteLine($"Demo district created. Staff sign-in: {admin.Email}  password: {admin.Password}  (shown once)");
+                await output.WriteLineAsync($"Demo district created. Staff sign-in: {admin.Email}  password: {admin.Password}  (shown once)");
             }
+        }
+        if (targets.Teams && await TeamsModule.OfferFirstRunAsync(services, ct) is { } setup)
+        {
+            var staff = app.Configuration["Alerts:StaffBaseUrl"] is { Length: > 0 } url ? url.TrimEnd('/') : "(this server's staff address)";
+            await output.WriteLineAsync($"First run: the district has no administrator yet. Open {staff}{setup} within 24 hours " +
+                "to create one. The link works once; each start without an administrator makes a new one.");
         }
     }
 

@@ -30,6 +30,7 @@ public sealed class TipLineApp : IAsyncDisposable
 
     private readonly WebApplication app;
     private readonly ConcurrentQueue<string> published = new();
+    private readonly StringWriter startupOutput = new();
 
     private TipLineApp(WebApplication app, AppDatabase database, CapturedLogs logs)
     {
@@ -40,6 +41,9 @@ public sealed class TipLineApp : IAsyncDisposable
 
     public AppDatabase Database { get; }
     public CapturedLogs Logs { get; }
+
+    /// <summary>What the process printed once at start (the first-run link).</summary>
+    public string StartupOutput => startupOutput.ToString();
     public Uri BaseAddress => new(app.Urls.First());
     public IServiceProvider Services => app.Services;
     public IReadOnlyList<DemoAccount> Accounts { get; private set; } = [];
@@ -81,7 +85,7 @@ public sealed class TipLineApp : IAsyncDisposable
         builder.Logging.AddFilter((_, _, _) => true);
         var web = TipLineHost.Build(builder, replaceServices);
         var app = new TipLineApp(web, environment.Database, logs);
-        await web.PrepareAsync();
+        await web.PrepareAsync(app.startupOutput);
         if (seed && Targets.From(builder.Configuration).Teams)
         {
             await using var scope = web.Services.CreateAsyncScope();

@@ -1,0 +1,81 @@
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+using TipLine.Contracts;
+
+namespace TipLine.Directory;
+
+public sealed record TeamInput(string Name, string WorkingLanguage);
+
+public sealed record SchoolInput(string Name, string Code, Guid TeamId, bool IsDistrictWide = false);
+
+/// <summary>What a save did: the saved row's id, or what is wrong in words for the administrator.</summary>
+public sealed record DirectoryChange(Guid? Id, IReadOnlyList<string> Errors)
+{
+    public bool Saved => Errors.Count == 0;
+}
+
+/// <summary>
+/// The district's schools and teams as its administrators change them. Checks that a change makes sense; who may make it
+/// is the caller's decision. This process's cached directory answers are dropped at once; other processes see the change
+/// when their cache expires (<see cref="SchoolDirectory"/>, 30 seconds).
+/// </summary>
+public sealed partial class SchoolAdministration(DirectoryDbContext db, IMemoryCache cache)
+{
+    public async Task<DirectoryChange> SaveTeamAsync(Guid? id, TeamInput input, CancellationToken ct)
+    {
+        var name = input.Name.Trim();
+        var errors = new List<string>();
+        if (name.Length is 0 or > 200) errors.Add("Give the team a name (at most 200 characters).");
+        if (!LanguageCodes.Reporter.Contains(input.WorkingLanguage)) errors.Add($"\"{input.WorkingLanguage}\" is not a language TipLine translates into.");
+        if (await db.Teams.AnyAsync(t => t.Name == name && t.Id != id, ct)) errors.Add($"There is already a team called {name}.");
+        var team = id is { } existing ? await db.Teams.SingleOrDefaultAsync(t => t.Id == existing, ct) : null;
+        if (id is not null && team is null) errors.Add("There is no such team.");
+        if (errors.Count > 0) return new DirectoryChange(null, errors);
+        if (team is null) db.Teams.Add(team = new Team { Id = Guid.NewGuid(), Name = name });
+        team.Name = name;
+        team.WorkingLanguage = input.WorkingLanguage;
+        await db.SaveChangesAsync(ct);
+        Forget(await db.Schools.Where(s => s.TeamId == team.Id).Select(s => s.Id).ToListAsync(ct));
+        return new DirectoryChange(team.Id, []);
+    }
+
+    public async Task<DirectoryChange> SaveSchoolAsync(Guid? id, SchoolInput input, CancellationToken ct)
+    {
+        var name = input.Name.Trim();
+        var code = input.Code.Trim().ToUpperInvariant();
+        var errors = new List<string>();
+        if (name.Length is 0 or > 200) errors.Add("Give the school a name (at most 200 characters).");
+        if (!SchoolCodeShape().IsMatch(code)) errors.Add("A school code is 2 to 20 letters or digits, e.g. LHS: reporters type it in a text.");
+        else if (await db.Schools.AnyAsync(s => s.Code == code && s.Id != id, ct)) errors.Add($"Another school already has the code {code}.");
+        if (!await db.Teams.AnyAsync(t => t.Id == input.TeamId, ct)) errors.Add("Choose the team that takes this school's tips.");
+        if (input.IsDistrictWide && await db.Schools.AnyAsync(s => s.IsDistrictWide && s.Id != id, ct))
+        {
+            errors.Add("The district already has its entry for \"another school, or not sure\"; change that one instead.");
+        }
+        var school = id is { } existing ? await db.Schools.SingleOrDefaultAsync(s => s.Id == existing, ct) : null;
+        if (id is not null && school is null) errors.Add("There is no such school.");
+        if (errors.Count > 0) return new DirectoryChange(null, errors);
+        if (school is null) db.Schools.Add(school = new School { Id = Guid.NewGuid(), Name = name, Code = code });
+        school.Name = name;
+        school.Code = code;
+        school.TeamId = input.TeamId;
+        school.IsDistrictWide = input.IsDistrictWide;
+        await db.SaveChangesAsync(ct);
+        Forget([school.Id]);
+        return new DirectoryChange(school.Id, []);
+    }
+
+    public async Task<IReadOnlyList<School>> ListSchoolsAsync(CancellationToken ct) =>
+        await db.Schools.AsNoTracking().OrderBy(s => s.IsDistrictWide).ThenBy(s => s.Name).ToListAsync(ct);
+
+    /// <summary>Drops what <see cref="SchoolDirectory"/> cached about the district and these schools' teams.</summary>
+    private void Forget(IEnumerable<Guid> schools)
+    {
+        foreach (var key in new[] { "directory:schools", "directory:district-wide", "directory:codes" }) cache.Remove(key);
+        foreach (var school in schools) cache.Remove($"directory:team-for:{school}");
+    }
+
+    [GeneratedRegex("^[A-Z0-9]{2,20}$")]
+    private static partial Regex SchoolCodeShape();
+}

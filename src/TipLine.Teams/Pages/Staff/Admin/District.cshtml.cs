@@ -1,0 +1,73 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using TipLine.Directory;
+using TipLine.Teams.Audit;
+using TipLine.Teams.Staff;
+
+namespace TipLine.Teams.Pages.Staff.Admin;
+
+/// <summary>The district's teams and schools, for district administrators. A change takes effect without a restart.</summary>
+[Authorize]
+internal sealed class DistrictModel(SchoolAdministration schools, SchoolDirectory directory, AuditLog audit, TeamsDbContext db) : PageModel
+{
+    public IReadOnlyList<Team> Teams { get; private set; } = [];
+    public IReadOnlyList<School> Schools { get; private set; } = [];
+    public string? Done { get; private set; }
+    public IReadOnlyList<string> Errors { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (!await AllowedAsync(AuditActions.ViewDistrict, ct)) return Forbid();
+        return await ShowAsync(ct);
+    }
+
+    public async Task<IActionResult> OnPostTeamAsync(Guid? id, string? name, string? language, CancellationToken ct)
+    {
+        if (!await AllowedAsync(AuditActions.SaveTeam, ct, refusedOnly: true)) return Forbid();
+        var change = await schools.SaveTeamAsync(id, new TeamInput(name ?? "", language ?? ""), ct);
+        return await AnswerAsync(change, AuditActions.SaveTeam, change.Id, $"Team {name?.Trim()} saved.", ct);
+    }
+
+    public async Task<IActionResult> OnPostSchoolAsync(Guid? id, string? name, string? code, Guid team, bool districtWide, CancellationToken ct)
+    {
+        if (!await AllowedAsync(AuditActions.SaveSchool, ct, refusedOnly: true)) return Forbid();
+        var change = await schools.SaveSchoolAsync(id, new SchoolInput(name ?? "", code ?? "", team, districtWide), ct);
+        return await AnswerAsync(change, AuditActions.SaveSchool, team, $"School {name?.Trim()} saved.", ct);
+    }
+
+    private async Task<bool> AllowedAsync(string action, CancellationToken ct, bool refusedOnly = false)
+    {
+        var allowed = User.IsInRole(StaffRoles.DistrictAdmin);
+        if (!allowed || !refusedOnly)
+        {
+            audit.Record(User.StaffId(), action, null, allowed);
+            await db.SaveChangesAsync(ct);
+        }
+        return allowed;
+    }
+
+    private async Task<IActionResult> AnswerAsync(DirectoryChange change, string action, Guid? team, string done, CancellationToken ct)
+    {
+        if (change.Saved)
+        {
+            audit.Record(User.StaffId(), action, null, allowed: true, team, $"{change.Id}");
+            await db.SaveChangesAsync(ct);
+            Done = done;
+        }
+        else
+        {
+            Errors = change.Errors;
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+        }
+        return await ShowAsync(ct);
+    }
+
+    private async Task<IActionResult> ShowAsync(CancellationToken ct)
+    {
+        Teams = await directory.ListTeamsAsync(ct);
+        Schools = await schools.ListSchoolsAsync(ct);
+        return Page();
+    }
+}
