@@ -8,5 +8,5 @@ public sealed class ChannelNumber
 {
     /// <summary>E.164, e.g. +15550101001.</summary>
     public required string Number { get; init; }
-    public Guid? SchoolId { get; init; }
+    public Guid? SchoolId { get; set; }
 }

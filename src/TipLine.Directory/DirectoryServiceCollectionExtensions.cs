@@ -15,5 +15,6 @@ public static class DirectoryServiceCollectionExtensions
             .AddScoped<MemberProfiles>()
             .AddScoped<MemberAdministration>()
             .AddScoped<SchoolAdministration>()
+            .AddScoped<SchoolImport>()
             .AddMemoryCache();
 }

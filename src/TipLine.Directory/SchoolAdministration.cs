@@ -66,6 +66,27 @@ public sealed partial class SchoolAdministration(DirectoryDbContext db, IMemoryC
         return new DirectoryChange(school.Id, []);
     }
 
+    /// <summary>
+    /// Points a phone number tips are texted or called to at a school, or (<paramref name="schoolId"/> null) makes it a
+    /// shared district number, where the reporter names the school. Adds the number or moves it.
+    /// </summary>
+    public async Task<DirectoryChange> SaveNumberAsync(string number, Guid? schoolId, CancellationToken ct)
+    {
+        var e164 = new string(number.Where(c => c == '+' || char.IsAsciiDigit(c)).ToArray());
+        var errors = new List<string>();
+        if (!PhoneNumberShape().IsMatch(e164)) errors.Add("Give the number in international form, e.g. +15555550123.");
+        if (schoolId is { } school && !await db.Schools.AnyAsync(s => s.Id == school, ct)) errors.Add("There is no such school.");
+        if (errors.Count > 0) return new DirectoryChange(null, errors);
+        var row = await db.ChannelNumbers.SingleOrDefaultAsync(n => n.Number == e164, ct);
+        if (row is null) db.ChannelNumbers.Add(row = new ChannelNumber { Number = e164 });
+        row.SchoolId = schoolId;
+        await db.SaveChangesAsync(ct);
+        return new DirectoryChange(schoolId, []);
+    }
+
+    public async Task<IReadOnlyList<ChannelNumber>> ListNumbersAsync(CancellationToken ct) =>
+        await db.ChannelNumbers.AsNoTracking().OrderBy(n => n.Number).ToListAsync(ct);
+
     public async Task<IReadOnlyList<School>> ListSchoolsAsync(CancellationToken ct) =>
         await db.Schools.AsNoTracking().OrderBy(s => s.IsDistrictWide).ThenBy(s => s.Name).ToListAsync(ct);
 
@@ -75,6 +96,11 @@ public sealed partial class SchoolAdministration(DirectoryDbContext db, IMemoryC
         foreach (var key in new[] { "directory:schools", "directory:district-wide", "directory:codes" }) cache.Remove(key);
         foreach (var school in schools) cache.Remove($"directory:team-for:{school}");
     }
+
+    public static bool IsSchoolCode(string code) => SchoolCodeShape().IsMatch(code);
+
+    [GeneratedRegex(@"^\+[1-9][0-9]{6,14}$")]
+    private static partial Regex PhoneNumberShape();
 
     [GeneratedRegex("^[A-Z0-9]{2,20}$")]
     private static partial Regex SchoolCodeShape();

@@ -16,6 +16,7 @@ using TipLine.Teams.Api;
 using TipLine.Twilio;
 using TipLine.Teams.Audit;
 using TipLine.Teams.Cases;
+using TipLine.Teams.District;
 using TipLine.Teams.Consumers;
 using TipLine.Teams.OnCall;
 using TipLine.Teams.Escalation;
@@ -133,6 +134,7 @@ public static class TeamsModule
         endpoints.MapAuditExport();
         endpoints.MapStaffApi();
         endpoints.MapDistrictApi();
+        endpoints.MapSchoolsCsv();
         endpoints.MapCalendarFeed();
         endpoints.MapAlertWebhooks();
         // An attachment is played by the case page's <audio> element, with the staff cookie.

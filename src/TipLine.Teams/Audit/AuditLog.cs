@@ -35,6 +35,9 @@ internal static class AuditActions
     public const string SaveTeam = "district.team.save";
     public const string SaveSchool = "district.school.save";
     public const string ViewDistrict = "district.view";
+    public const string ImportSchools = "district.schools.import";
+    public const string SaveNumber = "district.number.save";
+    public const string ExportSchools = "district.schools.export";
     public const string ViewAudit = "audit.view";
     public const string ExportAudit = "audit.export";
     public const string CheckAuditChain = "audit.check";

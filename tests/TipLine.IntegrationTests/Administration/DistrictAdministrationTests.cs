@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
 using TipLine.Hosting;
 using TipLine.IntegrationTests.Infrastructure;
 using Xunit;
@@ -32,6 +33,29 @@ public sealed class DistrictAdministrationTests : RunningDistrict
         Assert.Contains("<td>HVMS</td>", page, StringComparison.Ordinal);
         Assert.Contains("Harbor View Middle School", await reporter.Http.GetStringAsync("/report"), StringComparison.Ordinal);
         Assert.Equal(1L, await App.Database.ScalarAsync<long>("SELECT count(*) FROM teams.audit_entries WHERE \"Action\" = 'district.school.save' AND \"Allowed\""));
+    }
+
+    [Fact]
+    public async Task A_phone_number_is_pointed_at_a_school_or_the_district_and_a_malformed_one_is_refused()
+    {
+        using var admin = await StaffClient.SignInAsync(App, "admin@demo.tipline.test");
+        var (refused, refusedPage) = await admin.SubmitAsync("/staff/admin/district", "/staff/admin/district?handler=Number", ("number", "555-0199"), ("school", ""));
+        Assert.Equal(HttpStatusCode.BadRequest, refused);
+        Assert.Contains("international form", refusedPage, StringComparison.Ordinal);
+
+        var (saved, page) = await admin.SubmitAsync("/staff/admin/district", "/staff/admin/district?handler=Number",
+            ("number", "+1 (555) 555-0199"), ("school", DemoDistrict.RooseveltMiddle.ToString()));
+        Assert.Equal(HttpStatusCode.OK, saved);
+        Assert.Contains("<tr><td>+15555550199</td><td>Roosevelt Middle School</td></tr>", WebUtility.HtmlDecode(page), StringComparison.Ordinal);
+        await using var scope = App.Services.CreateAsyncScope();
+        var directory = scope.ServiceProvider.GetRequiredService<TipLine.Directory.SchoolDirectory>();
+        Assert.Equal(DemoDistrict.RooseveltMiddle, (await directory.OwnerOfNumberAsync("+15555550199", CancellationToken.None)).SchoolId);
+
+        // Moved to the district: texters to it name their school.
+        await admin.SubmitAsync("/staff/admin/district", "/staff/admin/district?handler=Number", ("number", "+15555550199"), ("school", ""));
+        var owner = await directory.OwnerOfNumberAsync("+15555550199", CancellationToken.None);
+        Assert.True(owner.Known);
+        Assert.Null(owner.SchoolId);
     }
 
     [Fact]

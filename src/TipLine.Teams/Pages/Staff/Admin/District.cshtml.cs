@@ -10,10 +10,15 @@ namespace TipLine.Teams.Pages.Staff.Admin;
 
 /// <summary>The district's teams and schools, for district administrators. A change takes effect without a restart.</summary>
 [Authorize]
-internal sealed class DistrictModel(SchoolAdministration schools, SchoolDirectory directory, AuditLog audit, TeamsDbContext db) : PageModel
+internal sealed class DistrictModel(SchoolAdministration schools, SchoolImport import, SchoolDirectory directory, AuditLog audit, TeamsDbContext db)
+    : PageModel
 {
+    public const long LargestFile = 1024 * 1024;
+
+    public SchoolImportReport? Import { get; private set; }
     public IReadOnlyList<Team> Teams { get; private set; } = [];
     public IReadOnlyList<School> Schools { get; private set; } = [];
+    public IReadOnlyList<ChannelNumber> Numbers { get; private set; } = [];
     public string? Done { get; private set; }
     public IReadOnlyList<string> Errors { get; private set; } = [];
 
@@ -35,6 +40,35 @@ internal sealed class DistrictModel(SchoolAdministration schools, SchoolDirector
         if (!await AllowedAsync(AuditActions.SaveSchool, ct, refusedOnly: true)) return Forbid();
         var change = await schools.SaveSchoolAsync(id, new SchoolInput(name ?? "", code ?? "", team, districtWide), ct);
         return await AnswerAsync(change, AuditActions.SaveSchool, team, $"School {name?.Trim()} saved.", ct);
+    }
+
+    /// <summary>A Twilio number to a school, or to the district (the texter names the school): added or moved.</summary>
+    public async Task<IActionResult> OnPostNumberAsync(string? number, Guid? school, CancellationToken ct)
+    {
+        if (!await AllowedAsync(AuditActions.SaveNumber, ct, refusedOnly: true)) return Forbid();
+        var change = await schools.SaveNumberAsync(number ?? "", school, ct);
+        return await AnswerAsync(change, AuditActions.SaveNumber, null, $"Number {number?.Trim()} saved.", ct);
+    }
+
+    /// <summary>Checks a school list (a dry run) or imports it; any error in any row means nothing is imported.</summary>
+    public async Task<IActionResult> OnPostImportAsync(IFormFile? file, bool apply, CancellationToken ct)
+    {
+        if (!await AllowedAsync(AuditActions.ImportSchools, ct, refusedOnly: true)) return Forbid();
+        if (file is null || file.Length is 0 or > LargestFile)
+        {
+            Errors = [$"Choose a CSV file of at most {LargestFile / 1024} KB."];
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return await ShowAsync(ct);
+        }
+        await using var stream = file.OpenReadStream();
+        var (rows, parseErrors) = await District.SchoolsCsv.ReadAsync(stream);
+        var report = await import.ImportAsync(rows, dryRun: !apply || parseErrors.Count > 0, ct);
+        Import = report with { Errors = [.. parseErrors, .. report.Errors], Applied = report.Applied && parseErrors.Count == 0 };
+        audit.Record(User.StaffId(), AuditActions.ImportSchools, null, allowed: true, detail:
+            $"{(Import.Applied ? "imported" : apply ? "refused" : "checked")}: {Import.Rows} rows, {Import.Errors.Count} errors");
+        await db.SaveChangesAsync(ct);
+        if (Import.Errors.Count > 0) Response.StatusCode = StatusCodes.Status400BadRequest;
+        return await ShowAsync(ct);
     }
 
     private async Task<bool> AllowedAsync(string action, CancellationToken ct, bool refusedOnly = false)
@@ -68,6 +102,7 @@ internal sealed class DistrictModel(SchoolAdministration schools, SchoolDirector
     {
         Teams = await directory.ListTeamsAsync(ct);
         Schools = await schools.ListSchoolsAsync(ct);
+        Numbers = await schools.ListNumbersAsync(ct);
         return Page();
     }
 }
