@@ -51,7 +51,7 @@ public static class TeamsModule
     public static IServiceCollection AddTeams(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddModuleDbContext<TeamsDbContext>(configuration, "Teams").AddOutboxRelay<TeamsDbContext>();
-        services.AddScoped<CaseWork>().AddScoped<AuditLog>().AddScoped<AuditChain>().AddScoped<AuditBrowser>().AddScoped<StaffSignIn>().AddScoped<Authenticator>().AddScoped<StaffAccounts>().AddScoped<StaffRoster>().AddScoped<FirstRun>().AddScoped<DeadWorkReport>().AddScoped<IncidentGrouping>().AddScoped<SenderFlood>();
+        services.AddScoped<CaseWork>().AddScoped<AuditLog>().AddScoped<AuditChain>().AddScoped<AuditBrowser>().AddScoped<StaffSignIn>().AddScoped<Authenticator>().AddScoped<StaffAccounts>().AddScoped<StaffRoster>().AddScoped<FirstRun>().AddScoped<StaffImport>().AddScoped<DeadWorkReport>().AddScoped<IncidentGrouping>().AddScoped<SenderFlood>();
         services.AddOptions<IncidentOptions>().Bind(configuration.GetSection(IncidentOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<SurgeOptions>().Bind(configuration.GetSection(SurgeOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<SurgeStatus>().AddScoped<SurgeWatch>()

@@ -31,6 +31,7 @@ internal static class AuditActions
     public const string Reactivate = "staff.reactivate";
     public const string ChangeRole = "staff.role.change";
     public const string ViewStaff = "staff.view";
+    public const string ImportStaff = "staff.import";
     public const string FirstAdministrator = "district.first_administrator";
     public const string SaveTeam = "district.team.save";
     public const string SaveSchool = "district.school.save";

@@ -1,6 +1,5 @@
 using System.Globalization;
 using CsvHelper;
-using CsvHelper.Configuration;
 using TipLine.Directory;
 
 namespace TipLine.Teams.District;
@@ -11,39 +10,21 @@ namespace TipLine.Teams.District;
 /// </summary>
 internal static class SchoolsCsv
 {
-    public const int MostRows = 5000;
     private static readonly string[] Required = ["name", "code", "team"];
 
     public static async Task<(IReadOnlyList<SchoolRow> Rows, IReadOnlyList<RowError> Errors)> ReadAsync(Stream input)
     {
-        using var reader = new StreamReader(input);
-        using var csv = new CsvReader(reader, new CsvConfiguration(CultureInfo.InvariantCulture)
-        {
-            PrepareHeaderForMatch = a => a.Header.Trim().ToLowerInvariant(),
-            TrimOptions = TrimOptions.Trim,
-            MissingFieldFound = null,
-            BadDataFound = null,
-        });
+        var (lines, errors) = await CsvTable.ReadAsync(input, Required);
+        var problems = errors.ToList();
         var rows = new List<SchoolRow>();
-        var errors = new List<RowError>();
-        if (!await csv.ReadAsync() || !csv.ReadHeader()) return ([], [new RowError(1, "The file is empty: its first line names the columns name,code,team.")]);
-        var header = csv.HeaderRecord!.Select(h => h.Trim().ToLowerInvariant()).ToHashSet();
-        var missing = Required.Where(c => !header.Contains(c)).ToList();
-        if (missing.Count > 0) return ([], [new RowError(1, $"The first line must name the columns {string.Join(",", Required)}; missing: {string.Join(", ", missing)}.")]);
-        while (await csv.ReadAsync())
+        foreach (var line in lines)
         {
-            var line = csv.Parser.RawRow;
-            if (rows.Count == MostRows) return ([], [new RowError(line, $"A file holds at most {MostRows} schools.")]);
-            var districtWide = (csv.GetField("district_wide") ?? "").ToLowerInvariant();
-            if (districtWide is not ("" or "no" or "false" or "0" or "yes" or "true" or "1"))
-            {
-                errors.Add(new RowError(line, $"district_wide is yes or no, not \"{districtWide}\"."));
-            }
-            var language = csv.GetField("team_language") is { Length: > 0 } l ? l : "en";
-            rows.Add(new SchoolRow(line, csv.GetField("name") ?? "", csv.GetField("code") ?? "", csv.GetField("team") ?? "", language,
-                districtWide is "yes" or "true" or "1"));
+            var districtWide = CsvTable.YesNo(line["district_wide"]);
+            if (districtWide is null) problems.Add(new RowError(line.Line, $"district_wide is yes or no, not \"{line["district_wide"]}\"."));
+            var language = line["team_language"] is { Length: > 0 } l ? l : "en";
+            rows.Add(new SchoolRow(line.Line, line["name"], line["code"], line["team"], language, districtWide == true));
         }
-        return (rows, errors);
+        return (rows, problems);
     }
 
     public static async Task WriteAsync(IReadOnlyList<SchoolRow> rows, Stream output, CancellationToken ct)

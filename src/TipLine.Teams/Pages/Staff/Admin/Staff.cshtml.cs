@@ -12,9 +12,10 @@ namespace TipLine.Teams.Pages.Staff.Admin;
 
 /// <summary>Staff accounts for district administrators (every team) and team administrators (their own team).</summary>
 [Authorize]
-internal sealed class StaffModel(
-    StaffAccounts accounts, StaffRoster roster, SchoolDirectory directory, AuditLog audit, TeamsDbContext db, IOptions<AlertOptions> alerts) : PageModel
+internal sealed class StaffModel(StaffAccounts accounts, StaffRoster roster, StaffImport import, SchoolDirectory directory, AuditLog audit,
+    TeamsDbContext db, IOptions<AlertOptions> alerts) : PageModel
 {
+    public StaffImportReport? Import { get; private set; }
     public StaffManager Manager { get; private set; } = null!;
     public IReadOnlyList<RosterEntry> Accounts { get; private set; } = [];
     public IReadOnlyList<Team> Teams { get; private set; } = [];
@@ -53,6 +54,31 @@ internal sealed class StaffModel(
     {
         Manager = await StaffManager.OfAsync(User, directory, ct);
         return await AnswerAsync(await accounts.ReactivateAsync(Manager, staffId, ct), "Account reactivated.", ct);
+    }
+
+    /// <summary>Checks a staff list or invites everyone new on it; any mistake in any row means nobody is invited.</summary>
+    public async Task<IActionResult> OnPostImportAsync(IFormFile? file, bool apply, CancellationToken ct)
+    {
+        Manager = await StaffManager.OfAsync(User, directory, ct);
+        if (!Manager.ManagesAnyone)
+        {
+            audit.Record(Manager.StaffId, AuditActions.ImportStaff, null, allowed: false);
+            await db.SaveChangesAsync(ct);
+            return Forbid();
+        }
+        if (file is null || file.Length is 0 or > 1024 * 1024)
+        {
+            Errors = ["Choose a CSV file of at most 1024 KB."];
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return await ShowAsync(ct);
+        }
+        await using var stream = file.OpenReadStream();
+        Import = await import.ImportAsync(Manager, stream, dryRun: !apply, StaffLinks.BaseUrl(Request, alerts.Value), ct);
+        audit.Record(Manager.StaffId, AuditActions.ImportStaff, null, allowed: true, Manager.AdministersTeam,
+            $"{(Import.Applied ? "imported" : apply ? "refused" : "checked")}: {Import.Rows} rows, {Import.Errors.Count} errors, {Import.NotSent.Count} not sent");
+        await db.SaveChangesAsync(ct);
+        if (Import.Errors.Count > 0) Response.StatusCode = StatusCodes.Status400BadRequest;
+        return await ShowAsync(ct);
     }
 
     public bool CanManage(RosterEntry entry) => entry.TeamId is { } team ? Manager.CanManage(team) : Manager.IsDistrictAdmin;

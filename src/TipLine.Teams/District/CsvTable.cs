@@ -1,0 +1,54 @@
+using System.Globalization;
+using CsvHelper;
+using CsvHelper.Configuration;
+using TipLine.Directory;
+
+namespace TipLine.Teams.District;
+
+/// <summary>One data row of an uploaded CSV file: its line number and its fields by lower-case column name.</summary>
+internal sealed record CsvLine(int Line, IReadOnlyDictionary<string, string> Fields)
+{
+    public string this[string column] => Fields.GetValueOrDefault(column, "");
+}
+
+/// <summary>Reads an uploaded CSV file (RFC 4180, CsvHelper) whose first line names its columns, in any order.</summary>
+internal static class CsvTable
+{
+    public const int MostRows = 5000;
+
+    public static async Task<(IReadOnlyList<CsvLine> Lines, IReadOnlyList<RowError> Errors)> ReadAsync(Stream input, IReadOnlyList<string> required)
+    {
+        using var reader = new StreamReader(input);
+        using var csv = new CsvReader(reader, new CsvConfiguration(CultureInfo.InvariantCulture)
+        {
+            TrimOptions = TrimOptions.Trim, MissingFieldFound = null, BadDataFound = null,
+        });
+        if (!await csv.ReadAsync() || !csv.ReadHeader())
+        {
+            return ([], [new RowError(1, $"The file is empty: its first line names the columns {string.Join(",", required)}.")]);
+        }
+        var header = csv.HeaderRecord!.Select(h => h.Trim().ToLowerInvariant()).ToList();
+        var missing = required.Where(c => !header.Contains(c)).ToList();
+        if (missing.Count > 0)
+        {
+            return ([], [new RowError(1, $"The first line must name the columns {string.Join(",", required)}; missing: {string.Join(", ", missing)}.")]);
+        }
+        var lines = new List<CsvLine>();
+        while (await csv.ReadAsync())
+        {
+            if (lines.Count == MostRows) return ([], [new RowError(csv.Parser.RawRow, $"A file holds at most {MostRows} rows.")]);
+            var fields = header.Select((name, i) => (name, value: csv.TryGetField<string>(i, out var v) ? v ?? "" : ""))
+                .GroupBy(f => f.name).ToDictionary(g => g.Key, g => g.First().value);
+            lines.Add(new CsvLine(csv.Parser.RawRow, fields));
+        }
+        return (lines, []);
+    }
+
+    /// <summary>yes/no columns: empty is no.</summary>
+    public static bool? YesNo(string value) => value.Trim().ToLowerInvariant() switch
+    {
+        "" or "no" or "false" or "0" => false,
+        "yes" or "true" or "1" => true,
+        _ => null,
+    };
+}
