@@ -155,6 +155,14 @@ public static class TeamsModule
     }
 
     /// <summary>
+    /// The import command: checks a CSV list of "schools" or "staff" and, unless <paramref name="dryRun"/>, imports it all
+    /// or nothing, for the district administrator <paramref name="actorEmail"/> (audited).
+    /// </summary>
+    public static Task<(bool Succeeded, string Summary, IReadOnlyList<string> Problems)> ImportAsync(IServiceProvider services, string what,
+        Stream csv, bool dryRun, string actorEmail, IProgress<(int Done, int Of)>? progress, CancellationToken ct) =>
+        CommandLineImport.RunAsync(services, what, csv, dryRun, actorEmail, progress, ct);
+
+    /// <summary>
     /// On a new installation (no district administrator yet): the path of a new one-use link that creates the first one;
     /// null otherwise.
     /// </summary>

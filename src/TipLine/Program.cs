@@ -2,6 +2,11 @@ using TipLine.Bus.Database;
 using TipLine.Hosting;
 using TipLine.Intake;
 
+if (ImportCommand.Handles(args))
+{
+    // The command's own arguments are not configuration: settings come from the environment and appsettings.
+    return await ImportCommand.RunAsync(args, TipLineHost.CreateBuilder([]), Spectre.Console.AnsiConsole.Console);
+}
 var builder = TipLineHost.CreateBuilder(args);
 var targets = Targets.From(builder.Configuration);
 if (targets.Migrate)

@@ -19,7 +19,8 @@ internal sealed class StaffImport(StaffAccounts accounts, SchoolDirectory direct
 {
     public static readonly string[] Columns = ["email", "name", "team", "role"];
 
-    public async Task<StaffImportReport> ImportAsync(StaffManager by, Stream csv, bool dryRun, string baseUrl, CancellationToken ct)
+    public async Task<StaffImportReport> ImportAsync(StaffManager by, Stream csv, bool dryRun, string baseUrl, CancellationToken ct,
+        IProgress<(int Done, int Of)>? progress = null)
     {
         var (lines, errors) = await CsvTable.ReadAsync(csv, Columns);
         var problems = errors.ToList();
@@ -59,6 +60,7 @@ internal sealed class StaffImport(StaffAccounts accounts, SchoolDirectory direct
         {
             var result = await accounts.InviteAsync(by, request, baseUrl, ct);
             if (result.Outcome != AccountOutcome.Done) notSent.Add(new RowError(line, string.Join(" ", result.Errors)));
+            progress?.Report((invitations.IndexOf((line, request)) + 1, invitations.Count));
         }
         return report with { NotSent = notSent, Applied = true };
     }
