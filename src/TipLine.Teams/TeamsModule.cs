@@ -110,6 +110,7 @@ public static class TeamsModule
             };
         });
         services.AddAuthorization();
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, AuditedRefusals>();
         return services;
     }
 

@@ -18,6 +18,7 @@ internal static class AuditActions
     public const string KeepApart = "incident.keep_apart";
     public const string SurgeModeOn = "surge.mode.on";
     public const string SurgeModeOff = "surge.mode.off";
+    public const string Refused = "access.refused";
     public const string SignIn = "staff.sign_in";
     public const string SignInFailed = "staff.sign_in_failed";
     public const string SignOut = "staff.sign_out";

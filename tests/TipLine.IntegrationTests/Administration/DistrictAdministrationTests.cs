@@ -67,5 +67,7 @@ public sealed class DistrictAdministrationTests : RunningDistrict
         Assert.Equal(HttpStatusCode.Forbidden, api.StatusCode);
         Assert.Equal(0L, await App.Database.ScalarAsync<long>("SELECT count(*) FROM directory.teams WHERE \"Name\" = 'Rogue team'"));
         Assert.Equal(1L, await App.Database.ScalarAsync<long>("SELECT count(*) FROM teams.audit_entries WHERE \"Action\" = 'district.view' AND NOT \"Allowed\""));
+        Assert.Equal(1L, await App.Database.ScalarAsync<long>(
+            "SELECT count(*) FROM teams.audit_entries WHERE \"Action\" = 'access.refused' AND \"Detail\" = 'POST /api/admin/teams' AND NOT \"Allowed\""));
     }
 }
