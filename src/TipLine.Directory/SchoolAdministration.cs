@@ -24,17 +24,18 @@ public sealed partial class SchoolAdministration(DirectoryDbContext db, IMemoryC
 {
     public async Task<DirectoryChange> SaveTeamAsync(Guid? id, TeamInput input, CancellationToken ct)
     {
-        var name = input.Name.Trim();
+        var name = (input.Name ?? "").Trim();
         var errors = new List<string>();
         if (name.Length is 0 or > 200) errors.Add("Give the team a name (at most 200 characters).");
-        if (!LanguageCodes.Reporter.Contains(input.WorkingLanguage)) errors.Add($"\"{input.WorkingLanguage}\" is not a language TipLine translates into.");
-        if (await db.Teams.AnyAsync(t => t.Name == name && t.Id != id, ct)) errors.Add($"There is already a team called {name}.");
+        if (!LanguageCodes.Reporter.Contains(input.WorkingLanguage ?? "")) errors.Add($"\"{input.WorkingLanguage}\" is not a language TipLine translates into.");
+        // Case-insensitively: imports and people find teams by name.
+        if (await db.Teams.AnyAsync(t => EF.Functions.ILike(t.Name, EscapeLike(name)) && t.Id != id, ct)) errors.Add($"There is already a team called {name}.");
         var team = id is { } existing ? await db.Teams.SingleOrDefaultAsync(t => t.Id == existing, ct) : null;
         if (id is not null && team is null) errors.Add("There is no such team.");
         if (errors.Count > 0) return new DirectoryChange(null, errors);
         if (team is null) db.Teams.Add(team = new Team { Id = Guid.NewGuid(), Name = name });
         team.Name = name;
-        team.WorkingLanguage = input.WorkingLanguage;
+        team.WorkingLanguage = input.WorkingLanguage!;
         await db.SaveChangesAsync(ct);
         Forget(await db.Schools.Where(s => s.TeamId == team.Id).Select(s => s.Id).ToListAsync(ct));
         return new DirectoryChange(team.Id, []);
@@ -42,8 +43,8 @@ public sealed partial class SchoolAdministration(DirectoryDbContext db, IMemoryC
 
     public async Task<DirectoryChange> SaveSchoolAsync(Guid? id, SchoolInput input, CancellationToken ct)
     {
-        var name = input.Name.Trim();
-        var code = input.Code.Trim().ToUpperInvariant();
+        var name = (input.Name ?? "").Trim();
+        var code = (input.Code ?? "").Trim().ToUpperInvariant();
         var errors = new List<string>();
         if (name.Length is 0 or > 200) errors.Add("Give the school a name (at most 200 characters).");
         if (!SchoolCodeShape().IsMatch(code)) errors.Add("A school code is 2 to 20 letters or digits, e.g. LHS: reporters type it in a text.");
@@ -96,6 +97,10 @@ public sealed partial class SchoolAdministration(DirectoryDbContext db, IMemoryC
         foreach (var key in new[] { "directory:schools", "directory:district-wide", "directory:codes" }) cache.Remove(key);
         foreach (var school in schools) cache.Remove($"directory:team-for:{school}");
     }
+
+    /// <summary>A name compared with ILIKE as itself: its % and _ are not wildcards.</summary>
+    private static string EscapeLike(string text) =>
+        text.Replace(@"\", @"\\", StringComparison.Ordinal).Replace("%", @"\%", StringComparison.Ordinal).Replace("_", @"\_", StringComparison.Ordinal);
 
     public static bool IsSchoolCode(string code) => SchoolCodeShape().IsMatch(code);
 

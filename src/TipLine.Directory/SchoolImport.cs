@@ -21,7 +21,9 @@ public sealed class SchoolImport(DirectoryDbContext db, IMemoryCache cache)
 {
     public async Task<SchoolImportReport> ImportAsync(IReadOnlyList<SchoolRow> rows, bool dryRun, CancellationToken ct)
     {
-        var teams = await db.Teams.ToDictionaryAsync(t => t.Name, StringComparer.OrdinalIgnoreCase, ct);
+        // Names that differ only in case (made before names were compared so) count as one team: the first.
+        var teams = (await db.Teams.OrderBy(t => t.Name).ToListAsync(ct)).DistinctBy(t => t.Name, StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(t => t.Name, StringComparer.OrdinalIgnoreCase);
         var schools = await db.Schools.ToDictionaryAsync(s => s.Code, StringComparer.OrdinalIgnoreCase, ct);
         var errors = Check(rows, schools).ToList();
         var newTeams = rows.Select(r => r.Team.Trim()).Where(t => t.Length > 0 && !teams.ContainsKey(t)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();

@@ -71,6 +71,8 @@ public static class TeamsModule
         services.AddIdentityCore<StaffUser>(o =>
             {
                 o.User.RequireUniqueEmail = true;
+                // The user name is the email address, checked as one (MimeKit) before it gets here: o'brien@… is fine.
+                o.User.AllowedUserNameCharacters = "";
                 o.Password.RequiredLength = 12;
                 o.Lockout.MaxFailedAccessAttempts = 5;
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);

@@ -46,17 +46,22 @@ internal sealed class FirstRun(TeamsDbContext db, UserManager<StaffUser> users, 
     {
         if (!await IsValidAsync(token, ct)) return [StaffAccounts.NoLongerValid.Replace("Ask your TipLine administrator for a new one", "Restart TipLine for a new one", StringComparison.Ordinal)];
         if (input.Password != input.Confirm) return ["The two passwords are not the same."];
-        var email = input.Email.Trim();
-        var name = input.DisplayName.Trim();
+        var email = (input.Email ?? "").Trim();
+        var name = (input.DisplayName ?? "").Trim();
         if (name.Length is 0 or > 200) return ["Give your name (at most 200 characters)."];
+        // Taking the link's row first, in the transaction that creates the account: of two submissions at once only one
+        // deletes it; a refused password rolls back and leaves the link usable.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var hash = Hash(token!);
+        if (await db.SetupTokens.Where(t => t.Hash == hash).ExecuteDeleteAsync(ct) != 1) return [StaffAccounts.NoLongerValid];
         var user = new StaffUser { Id = Guid.NewGuid(), UserName = email, Email = email, DisplayName = name, EmailConfirmed = true, LockoutEnabled = true };
         var created = await users.CreateAsync(user, input.Password);
         if (!created.Succeeded) return [.. created.Errors.Select(e => e.Description)];
         if (!await roles.RoleExistsAsync(StaffRoles.DistrictAdmin)) await roles.CreateAsync(new IdentityRole<Guid>(StaffRoles.DistrictAdmin));
         await users.AddToRoleAsync(user, StaffRoles.DistrictAdmin);
-        await db.SetupTokens.ExecuteDeleteAsync(ct);
         audit.Record(user.Id, AuditActions.FirstAdministrator, null, allowed: true);
         await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         await signIn.SignInWithClaimsAsync(user, isPersistent: false, [new Claim("amr", "pwd")]);
         return [];
     }

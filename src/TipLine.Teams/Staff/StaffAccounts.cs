@@ -44,8 +44,8 @@ internal sealed class StaffAccounts(
             await RecordAsync(by.StaffId, AuditActions.Invite, false, request.TeamId, null, ct);
             return AccountResult.Forbidden;
         }
-        var email = request.Email.Trim();
-        var name = request.DisplayName.Trim();
+        var email = (request.Email ?? "").Trim();
+        var name = (request.DisplayName ?? "").Trim();
         var errors = new List<string>();
         if (!MailboxAddress.TryParse(email, out var address) || address.Address != email || !email.Contains('@', StringComparison.Ordinal))
         {
@@ -58,6 +58,13 @@ internal sealed class StaffAccounts(
             var user = await users.FindByEmailAsync(email);
             var invitation = user is null ? null : await db.StaffInvitations.SingleOrDefaultAsync(i => i.StaffId == user.Id && i.AcceptedAt == null, ct);
             if (user is not null && invitation is null) return AccountResult.Invalid($"{email} already has a TipLine account.");
+            if (invitation is not null && !by.CanManage(invitation.TeamId))
+            {
+                // Someone else's open invitation (another team's) is theirs to send again or change.
+                await RecordAsync(by.StaffId, AuditActions.Invite, false, invitation.TeamId, user!.Id.ToString(), ct);
+                return AccountResult.Forbidden;
+            }
+            if (user is not null && IsDeactivated(user)) return AccountResult.Invalid($"{email} was deactivated; reactivate the account instead.");
             if (user is null)
             {
                 user = new StaffUser { Id = Guid.NewGuid(), UserName = email, Email = email, DisplayName = name, LockoutEnabled = true };
@@ -92,7 +99,7 @@ internal sealed class StaffAccounts(
     {
         var user = await users.FindByIdAsync(account.ToString());
         var invitation = await db.StaffInvitations.SingleOrDefaultAsync(i => i.StaffId == account && i.AcceptedAt == null, ct);
-        if (user is null || invitation is null || string.IsNullOrEmpty(token)
+        if (user is null || invitation is null || string.IsNullOrEmpty(token) || IsDeactivated(user)
             || !await users.VerifyUserTokenAsync(user, InvitationTokens.ProviderName, InvitationTokens.Purpose, token))
         {
             return AccountResult.Invalid(NoLongerValid);
@@ -111,12 +118,14 @@ internal sealed class StaffAccounts(
     }
 
     /// <summary>Always the same answer to the asker, so the page does not tell who has an account.</summary>
-    public async Task RequestResetAsync(string? email, string baseUrl, CancellationToken ct)
+    public async Task RequestResetAsync(string? email, string? baseUrl, CancellationToken ct)
     {
         var user = string.IsNullOrWhiteSpace(email) ? null : await users.FindByEmailAsync(email.Trim());
-        var usable = user is not null && await users.HasPasswordAsync(user) && await members.FindAsync(user.Id, ct) is not { DeactivatedAt: not null };
+        var usable = user is not null && !IsDeactivated(user) && await users.HasPasswordAsync(user)
+            && await members.FindAsync(user.Id, ct) is not { DeactivatedAt: not null };
         await RecordAsync(user?.Id ?? Guid.Empty, AuditActions.RequestPasswordReset, usable, null, user is null ? "unknown account" : usable ? null : "no usable account", ct);
-        if (!usable || !MailboxAddress.TryParse(user!.Email, out var address)) return;
+        // Without Alerts:StaffBaseUrl no reset link is sent: it would have to trust the request's Host header.
+        if (!usable || baseUrl is null || !MailboxAddress.TryParse(user!.Email, out var address)) return;
         var token = await users.GeneratePasswordResetTokenAsync(user);
         var link = $"{baseUrl.TrimEnd('/')}/staff/reset?account={user.Id}&token={Uri.EscapeDataString(token)}";
         await SendAsync(address, "Reset your TipLine password", $"""
@@ -130,7 +139,7 @@ internal sealed class StaffAccounts(
     public async Task<AccountResult> ResetAsync(Guid account, string? token, string? password, string? confirm, CancellationToken ct)
     {
         var user = await users.FindByIdAsync(account.ToString());
-        if (user is null || string.IsNullOrEmpty(token) || await members.FindAsync(account, ct) is { DeactivatedAt: not null }
+        if (user is null || string.IsNullOrEmpty(token) || IsDeactivated(user) || await members.FindAsync(account, ct) is { DeactivatedAt: not null }
             || !await users.VerifyUserTokenAsync(user, users.Options.Tokens.PasswordResetTokenProvider, UserManager<StaffUser>.ResetPasswordTokenPurpose, token))
         {
             return AccountResult.Invalid(NoLongerValid);
@@ -181,8 +190,8 @@ internal sealed class StaffAccounts(
         var user = await users.FindByIdAsync(staffId.ToString());
         if (user is null) return AccountResult.NotFound;
         var member = await members.FindAsync(staffId, ct);
-        // An account on no team (e.g. the first administrator) is the district administrators' to manage.
-        var allowed = member is null ? by.IsDistrictAdmin : by.CanManage(member.TeamId);
+        // An account on no team (e.g. the first administrator), or a district administrator, is the district administrators' to manage.
+        var allowed = member is null || await users.IsInRoleAsync(user, StaffRoles.DistrictAdmin) ? by.IsDistrictAdmin : by.CanManage(member.TeamId);
         if (!allowed)
         {
             await RecordAsync(by.StaffId, action, false, member?.TeamId, staffId.ToString(), ct);
@@ -193,6 +202,9 @@ internal sealed class StaffAccounts(
         if (result.Outcome == AccountOutcome.Done) await RecordAsync(by.StaffId, action, true, member?.TeamId, text, ct);
         return result;
     }
+
+    /// <summary>Deactivation locks the account for good; a team membership may not exist (district administrators).</summary>
+    private static bool IsDeactivated(StaffUser user) => user.LockoutEnd == DateTimeOffset.MaxValue;
 
     private async Task<AccountResult> SendAsync(MailboxAddress to, string subject, string text, CancellationToken ct)
     {

@@ -24,7 +24,8 @@ internal sealed class StaffImport(StaffAccounts accounts, SchoolDirectory direct
     {
         var (lines, errors) = await CsvTable.ReadAsync(csv, Columns);
         var problems = errors.ToList();
-        var teams = (await directory.ListTeamsAsync(ct)).ToDictionary(t => t.Name, StringComparer.OrdinalIgnoreCase);
+        var teams = (await directory.ListTeamsAsync(ct)).DistinctBy(t => t.Name, StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(t => t.Name, StringComparer.OrdinalIgnoreCase);
         var seen = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         var invitations = new List<(int Line, InvitationRequest Request)>();
         var unchanged = 0;

@@ -25,6 +25,8 @@ public sealed class DistrictAdministrationTests : RunningDistrict
         Assert.Contains("already has its entry", await secondDistrictEntry.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         using var badLanguage = await admin.Http.PostAsJsonAsync("/api/admin/teams", new { Name = "Harbor team", WorkingLanguage = "xx" });
         Assert.Equal(HttpStatusCode.BadRequest, badLanguage.StatusCode);
+        using var sameName = await admin.Http.PostAsJsonAsync("/api/admin/teams", new { Name = "LINCOLN HIGH btam TEAM", WorkingLanguage = "en" });
+        Assert.Contains("There is already a team called", await sameName.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
         var (status, page) = await admin.SubmitAsync("/staff/admin/district", "/staff/admin/district?handler=School",
             ("name", "Harbor View Middle School"), ("code", "hvms"), ("team", DemoDistrict.NorthTeam.ToString()));

@@ -132,6 +132,12 @@ public sealed partial class StaffAccountTests : EmailDistrict
         Assert.Equal(0L, await App.Database.ScalarAsync<long>(
             $"SELECT count(*) FROM directory.team_members WHERE \"Id\" = '{counselorId}' AND \"DeactivatedAt\" IS NULL"));
         Assert.Contains("Deactivated", Row(await admin.Http.GetStringAsync("/staff/admin/staff"), "Sam Counselor"), StringComparison.Ordinal);
+
+        // A deactivated account gets no reset link.
+        using var anonymous = new StaffClient(App.CreateClient());
+        await anonymous.SubmitAsync("/staff/forgot", "/staff/forgot", ("email", "counselor@demo.tipline.test"));
+        Assert.Equal(1L, await App.Database.ScalarAsync<long>(
+            "SELECT count(*) FROM teams.audit_entries WHERE \"Action\" = 'staff.password_reset.request' AND \"Detail\" = 'no usable account'"));
     }
 
     [Fact]
@@ -148,9 +154,23 @@ public sealed partial class StaffAccountTests : EmailDistrict
         using var deactivate = await north.Http.PostAsync($"/api/admin/staff/{lincolnCounselor}/deactivate", null);
         Assert.Equal(HttpStatusCode.Forbidden, deactivate.StatusCode);
 
+        // A team administrator on the same team as a district administrator still cannot touch that account.
+        using (var district = await StaffClient.SignInAsync(App, Admin))
+        {
+            var sro = App.Accounts.Single(a => a.Email == "sro@demo.tipline.test").StaffId;
+            using var promoted = await district.Http.PutAsJsonAsync($"/api/admin/staff/{sro}/role", new { Role = "Administrator" });
+            Assert.Equal(HttpStatusCode.NoContent, promoted.StatusCode);
+        }
+        using (var lincolnTeamAdmin = await StaffClient.SignInAsync(App, "sro@demo.tipline.test"))
+        {
+            var districtAdmin = App.Accounts.Single(a => a.Email == Admin).StaffId;
+            using var refused = await lincolnTeamAdmin.Http.PostAsync($"/api/admin/staff/{districtAdmin}/deactivate", null);
+            Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        }
+
         using var psych = await StaffClient.SignInAsync(App, "north.psych@demo.tipline.test");
         Assert.Equal(HttpStatusCode.Forbidden, (await psych.Http.GetAsync("/staff/admin/staff")).StatusCode);
-        Assert.Equal(3L, await App.Database.ScalarAsync<long>(
+        Assert.Equal(4L, await App.Database.ScalarAsync<long>(
             "SELECT count(*) FROM teams.audit_entries WHERE \"Action\" IN ('staff.invite', 'staff.deactivate', 'staff.view') AND NOT \"Allowed\""));
     }
 

@@ -13,7 +13,7 @@ internal sealed class ForgotModel(StaffAccounts accounts, IOptions<AlertOptions>
 
     public async Task<IActionResult> OnPostAsync(string? email, CancellationToken ct)
     {
-        await accounts.RequestResetAsync(email, StaffLinks.BaseUrl(Request, alerts.Value), ct);
+        await accounts.RequestResetAsync(email, StaffLinks.ConfiguredBaseUrl(alerts.Value), ct);
         Asked = true;
         return Page();
     }
