@@ -73,17 +73,6 @@ public sealed class SchoolImportTests : RunningDistrict
         Assert.Matches(@"(\d+) rows: 0 new schools, 0 changed, \1 unchanged, 0 new teams", roundTrip);
     }
 
-    private static async Task<(HttpStatusCode Status, string Html)> UploadAsync(StaffClient admin, string csv, bool apply)
-    {
-        var page = await admin.Http.GetStringAsync("/staff/admin/district");
-        var token = Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
-        using var form = new MultipartFormDataContent
-        {
-            { new StringContent(token), "__RequestVerificationToken" },
-            { new StringContent(apply ? "true" : "false"), "apply" },
-            { new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(csv.Replace("\r\n", "\n", StringComparison.Ordinal))), "file", "schools.csv" },
-        };
-        using var response = await admin.Http.PostAsync("/staff/admin/district?handler=Import", form);
-        return (response.StatusCode, await response.Content.ReadAsStringAsync());
-    }
+    private static Task<(HttpStatusCode Status, string Html)> UploadAsync(StaffClient admin, string csv, bool apply) =>
+        admin.UploadAsync("/staff/admin/district", "/staff/admin/district?handler=Import", csv.Replace("\r\n", "\n", StringComparison.Ordinal), apply);
 }

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using TipLine.IntegrationTests.Channels;
 using TipLine.IntegrationTests.Infrastructure;
 using Xunit;
@@ -51,17 +50,6 @@ public sealed class StaffImportTests : EmailDistrict
         Assert.Single(await Mail.MessagesAsync(first));
     }
 
-    private static async Task<(HttpStatusCode Status, string Html)> UploadAsync(StaffClient admin, string csv, bool apply)
-    {
-        var page = await admin.Http.GetStringAsync("/staff/admin/staff");
-        var token = Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
-        using var form = new MultipartFormDataContent
-        {
-            { new StringContent(token), "__RequestVerificationToken" },
-            { new StringContent(apply ? "true" : "false"), "apply" },
-            { new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(csv)), "file", "staff.csv" },
-        };
-        using var response = await admin.Http.PostAsync("/staff/admin/staff?handler=Import", form);
-        return (response.StatusCode, await response.Content.ReadAsStringAsync());
-    }
+    private static Task<(HttpStatusCode Status, string Html)> UploadAsync(StaffClient admin, string csv, bool apply) =>
+        admin.UploadAsync("/staff/admin/staff", "/staff/admin/staff?handler=Import", csv.Replace("\r\n", "\n", StringComparison.Ordinal), apply);
 }

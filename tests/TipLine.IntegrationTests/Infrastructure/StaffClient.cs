@@ -54,12 +54,43 @@ internal sealed class StaffClient(HttpClient http) : IDisposable
     /// <summary>Presses a form on a staff page: reads the page's antiforgery token, then posts the fields with it.</summary>
     public async Task<(HttpStatusCode Status, string Html)> SubmitAsync(string page, string action, params (string Name, string Value)[] fields)
     {
-        var html = await http.GetStringAsync(page);
-        var token = System.Text.RegularExpressions.Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        var token = Token(await http.GetStringAsync(page));
         using var content = new FormUrlEncodedContent([new("__RequestVerificationToken", token), .. fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value))]);
         using var response = await http.PostAsync(action, content);
         return (response.StatusCode, await response.Content.ReadAsStringAsync());
     }
+
+    /// <summary>Uploads a CSV file through a page's import form ("Check the file" or the import button).</summary>
+    public async Task<(HttpStatusCode Status, string Html)> UploadAsync(string page, string action, string csv, bool apply)
+    {
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(Token(await http.GetStringAsync(page))), "__RequestVerificationToken" },
+            { new StringContent(apply ? "true" : "false"), "apply" },
+            { new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(csv)), "file", "list.csv" },
+        };
+        using var response = await http.PostAsync(action, form);
+        return (response.StatusCode, await response.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>The authenticator app a member sets up from the key /staff/two-factor shows.</summary>
+    public async Task<OtpNet.Totp> AuthenticatorAppAsync()
+    {
+        var key = System.Text.RegularExpressions.Regex.Match(await http.GetStringAsync("/staff/two-factor"),
+            "<code id=\"authenticator-key\">([A-Z2-7 ]+)</code>").Groups[1].Value.Replace(" ", "", StringComparison.Ordinal);
+        return new OtpNet.Totp(OtpNet.Base32Encoding.ToBytes(key));
+    }
+
+    /// <summary>Sets up the second factor as a member does: adds the key to the app and types its code. Returns the page.</summary>
+    public async Task<string> TurnOnTwoFactorAsync()
+    {
+        var app = await AuthenticatorAppAsync();
+        var (_, page) = await SubmitAsync("/staff/two-factor", "/staff/two-factor?handler=TurnOn", ("code", app.ComputeTotp()));
+        return page;
+    }
+
+    private static string Token(string html) =>
+        System.Text.RegularExpressions.Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
 
     public void Dispose() => http.Dispose();
 }
