@@ -37,23 +37,20 @@ internal sealed class AuditChain(TeamsDbContext db)
         await using var snapshot = await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct);
         var count = await db.AuditEntries.LongCountAsync(ct);
         var newest = await db.AuditEntries.AsNoTracking().OrderByDescending(e => e.Id).Select(e => new { e.Id, e.Hash }).FirstOrDefaultAsync(ct);
-        var head = new Head(
-            await db.Database.SqlQueryRaw<long>("""SELECT last_id AS "Value" FROM teams.audit_chain_head""").SingleAsync(ct),
-            await db.Database.SqlQueryRaw<byte[]>("""SELECT hash AS "Value" FROM teams.audit_chain_head""").SingleAsync(ct));
-        var headHex = Convert.ToHexStringLower(head.Hash);
+        var headId = await db.Database.SqlQueryRaw<long>("""SELECT last_id AS "Value" FROM teams.audit_chain_head""").SingleAsync(ct);
+        var headHash = await db.Database.SqlQueryRaw<byte[]>("""SELECT hash AS "Value" FROM teams.audit_chain_head""").SingleAsync(ct);
+        var headHex = Convert.ToHexStringLower(headHash);
         var mismatch = await db.Database.SqlQueryRaw<long>(FirstMismatchSql).ToListAsync(ct);
         if (mismatch.Count > 0)
         {
             return new AuditChainCheck(count, mismatch[0],
                 $"Entry {mismatch[0]} does not match: it, or the entry before it, was changed or removed after it was written.", headHex);
         }
-        if (head.LastId != (newest?.Id ?? 0) || (newest is not null && !newest.Hash.AsSpan().SequenceEqual(head.Hash)))
+        if (headId != (newest?.Id ?? 0) || (newest is not null && !newest.Hash.AsSpan().SequenceEqual(headHash)))
         {
             return new AuditChainCheck(count, newest?.Id,
-                $"The newest entry is {newest?.Id.ToString() ?? "missing"} but the chain's head is entry {head.LastId}: entries after it were removed.", headHex);
+                $"The newest entry is {newest?.Id.ToString() ?? "missing"} but the chain's head is entry {headId}: entries after it were removed.", headHex);
         }
         return new AuditChainCheck(count, null, null, headHex);
     }
-
-    private sealed record Head(long LastId, byte[] Hash);
 }

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 
@@ -34,6 +33,4 @@ internal sealed class TwoFactorGate(RequestDelegate next, IOptionsMonitor<StaffO
 
     private static bool IsStaffSurface(PathString path) => path.StartsWithSegments("/staff") || path.StartsWithSegments("/api")
         || path.StartsWithSegments("/openapi");
-
-    public static bool SignedInWithSecondFactor(ClaimsPrincipal user) => user.HasClaim("amr", "mfa");
 }

@@ -73,6 +73,7 @@ public sealed class TipLineApp : IAsyncDisposable
         IDictionary<string, string?>? settings = null, bool seed = true, Action<IServiceCollection>? replaceServices = null,
         bool migrate = true, bool development = true)
     {
+        ValidationWarmUp.EnsureDone();
         // Tests speak plain HTTP on loopback, as a developer does: outside development every cookie is Secure.
         var builder = TipLineHost.CreateBuilder(development ? ["--environment", "Development"] : ["--environment", "Production"]);
         builder.WebHost.UseUrls("http://127.0.0.1:0");
