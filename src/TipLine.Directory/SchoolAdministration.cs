@@ -91,12 +91,7 @@ public sealed partial class SchoolAdministration(DirectoryDbContext db, IMemoryC
     public async Task<IReadOnlyList<School>> ListSchoolsAsync(CancellationToken ct) =>
         await db.Schools.AsNoTracking().OrderBy(s => s.IsDistrictWide).ThenBy(s => s.Name).ToListAsync(ct);
 
-    /// <summary>Drops what <see cref="SchoolDirectory"/> cached about the district and these schools' teams.</summary>
-    private void Forget(IEnumerable<Guid> schools)
-    {
-        foreach (var key in new[] { "directory:schools", "directory:district-wide", "directory:codes" }) cache.Remove(key);
-        foreach (var school in schools) cache.Remove($"directory:team-for:{school}");
-    }
+    private void Forget(IEnumerable<Guid> schools) => SchoolDirectory.Forget(cache, schools);
 
     /// <summary>A name compared with ILIKE as itself: its % and _ are not wildcards.</summary>
     private static string EscapeLike(string text) =>

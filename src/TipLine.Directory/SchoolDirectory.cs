@@ -19,9 +19,19 @@ public sealed record TeamAssignment(Guid TeamId, string TeamName, string Working
 public sealed class SchoolDirectory(DirectoryDbContext db, IMemoryCache cache)
 {
     private static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(30);
+    private const string SchoolsKey = "directory:schools", DistrictWideKey = "directory:district-wide", CodesKey = "directory:codes";
+
+    private static string TeamForKey(Guid schoolId) => $"directory:team-for:{schoolId}";
+
+    /// <summary>Drops this process's cached answers about the district's schools and these schools' teams, after a change.</summary>
+    internal static void Forget(IMemoryCache cache, IEnumerable<Guid> schools)
+    {
+        foreach (var key in new[] { SchoolsKey, DistrictWideKey, CodesKey }) cache.Remove(key);
+        foreach (var school in schools) cache.Remove(TeamForKey(school));
+    }
 
     public async Task<IReadOnlyList<SchoolListing>> ListSchoolsAsync(CancellationToken ct) =>
-        await cache.GetOrCreateAsync("directory:schools", async entry =>
+        await cache.GetOrCreateAsync(SchoolsKey, async entry =>
         {
             entry.AbsoluteExpirationRelativeToNow = CacheFor;
             return (IReadOnlyList<SchoolListing>)await db.Schools.AsNoTracking().OrderBy(s => s.IsDistrictWide).ThenBy(s => s.Name)
@@ -30,7 +40,7 @@ public sealed class SchoolDirectory(DirectoryDbContext db, IMemoryCache cache)
 
     /// <summary>Where a tip goes when its school is never named; null when the district has no such entry.</summary>
     public async Task<SchoolListing?> DistrictWideSchoolAsync(CancellationToken ct) =>
-        await cache.GetOrCreateAsync("directory:district-wide", async entry =>
+        await cache.GetOrCreateAsync(DistrictWideKey, async entry =>
         {
             entry.AbsoluteExpirationRelativeToNow = CacheFor;
             return await db.Schools.AsNoTracking().Where(s => s.IsDistrictWide)
@@ -38,7 +48,7 @@ public sealed class SchoolDirectory(DirectoryDbContext db, IMemoryCache cache)
         });
 
     public async Task<TeamAssignment?> TeamForSchoolAsync(Guid schoolId, CancellationToken ct) =>
-        await cache.GetOrCreateAsync($"directory:team-for:{schoolId}", async entry =>
+        await cache.GetOrCreateAsync(TeamForKey(schoolId), async entry =>
         {
             entry.AbsoluteExpirationRelativeToNow = CacheFor;
             return await db.Schools.AsNoTracking().Where(s => s.Id == schoolId)
@@ -65,7 +75,7 @@ public sealed class SchoolDirectory(DirectoryDbContext db, IMemoryCache cache)
     }
 
     public async Task<IReadOnlyList<SchoolCode>> SchoolCodesAsync(CancellationToken ct) =>
-        await cache.GetOrCreateAsync("directory:codes", async entry =>
+        await cache.GetOrCreateAsync(CodesKey, async entry =>
         {
             entry.AbsoluteExpirationRelativeToNow = CacheFor;
             return (IReadOnlyList<SchoolCode>)await db.Schools.AsNoTracking().OrderBy(s => s.IsDistrictWide).ThenBy(s => s.Code)

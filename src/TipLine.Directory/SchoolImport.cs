@@ -50,8 +50,7 @@ public sealed class SchoolImport(DirectoryDbContext db, IMemoryCache cache)
             await db.SaveChangesAsync(ct);
         }
         await transaction.CommitAsync(ct);
-        foreach (var key in new[] { "directory:schools", "directory:district-wide", "directory:codes" }) cache.Remove(key);
-        foreach (var school in schools.Values) cache.Remove($"directory:team-for:{school.Id}");
+        SchoolDirectory.Forget(cache, schools.Values.Select(s => s.Id));
         return report with { Applied = true };
     }
 
