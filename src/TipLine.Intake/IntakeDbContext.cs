@@ -25,6 +25,7 @@ internal sealed class IntakeDbContext(DbContextOptions<IntakeDbContext> options)
     public DbSet<HeldSms> HeldSms => Set<HeldSms>();
     public DbSet<SmsOptOut> SmsOptOuts => Set<SmsOptOut>();
     public DbSet<SmsDelivery> SmsDeliveries => Set<SmsDelivery>();
+    public DbSet<EarlySmsStatus> EarlySmsStatuses => Set<EarlySmsStatus>();
     public DbSet<PendingSms> PendingSms => Set<PendingSms>();
     public DbSet<PendingReplyNotice> ReplyNotices => Set<PendingReplyNotice>();
     public DbSet<PendingCopyDeletion> CopyDeletions => Set<PendingCopyDeletion>();
@@ -104,6 +105,12 @@ internal sealed class IntakeDbContext(DbContextOptions<IntakeDbContext> options)
             e.ToTable("sms_deliveries");
             e.HasKey(d => d.QuestionId);
             e.HasIndex(d => d.MessageSid).IsUnique();
+        });
+        modelBuilder.Entity<EarlySmsStatus>(e =>
+        {
+            e.ToTable("sms_early_statuses");
+            e.HasKey(s => s.MessageSid);
+            e.HasIndex(s => s.ReceivedAt);
         });
         modelBuilder.Entity<PendingSms>(e =>
         {

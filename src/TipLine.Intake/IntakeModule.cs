@@ -68,7 +68,7 @@ public static class IntakeModule
         services.AddFormRateLimits(configuration);
         services.AddOptions<SmsOptions>().Bind(configuration.GetSection("Sms"));
         services.AddTwilio(configuration);
-        services.AddScoped<SmsIntake>().AddScoped<HeldTexts>().AddScoped<HeldSmsRelease>();
+        services.AddScoped<SmsIntake>().AddScoped<HeldTexts>().AddScoped<HeldSmsRelease>().AddScoped<SmsStatusUpdates>();
         services.AddVoicemail(configuration).AddAttachments(configuration);
         services.AddSingleton(FollowupAddress.From(configuration));
         services.AddOptions<VoiceOptions>().Bind(configuration.GetSection(VoiceOptions.Section)).ValidateDataAnnotations().ValidateOnStart();

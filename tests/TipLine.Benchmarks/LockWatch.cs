@@ -1,4 +1,5 @@
 using Npgsql;
+using TipLine.Bus.Database;
 
 namespace TipLine.Benchmarks;
 
@@ -35,17 +36,20 @@ public sealed class LockWatch(NpgsqlDataSource database) : IAsyncDisposable
             {
                 await using var command = database.CreateCommand(
                     """
-                    SELECT left(regexp_replace(query, '\s+', ' ', 'g'), 70), count(*)::int
-                    FROM pg_stat_activity
-                    WHERE datname = current_database() AND wait_event_type = 'Lock'
-                    GROUP BY 1
+                    SELECT CASE WHEN l.locktype = 'advisory' AND l.objsubid = 2 THEN l.classid::int ELSE 0 END,
+                           left(regexp_replace(a.query, '\s+', ' ', 'g'), 70), count(*)::int
+                    FROM pg_stat_activity a LEFT JOIN pg_locks l ON l.pid = a.pid AND NOT l.granted
+                    WHERE a.datname = current_database() AND a.wait_event_type = 'Lock'
+                    GROUP BY 1, 2
                     """);
                 await using var reader = await command.ExecuteReaderAsync(ct);
                 samples++;
                 while (await reader.ReadAsync(ct))
                 {
-                    var statement = reader.GetString(0);
-                    var waiting = reader.GetInt32(1);
+                    // An advisory lock's first key names its kind (AdvisoryLock); their query text is all the same.
+                    var kind = reader.GetInt32(0);
+                    var statement = kind == 0 ? reader.GetString(1) : $"advisory lock {(AdvisoryLock)kind}";
+                    var waiting = reader.GetInt32(2);
                     var (max, seen) = waits.GetValueOrDefault(statement);
                     waits[statement] = (Math.Max(max, waiting), seen + 1);
                 }

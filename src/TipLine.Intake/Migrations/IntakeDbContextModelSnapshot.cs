@@ -291,6 +291,28 @@ namespace TipLine.Intake.Migrations
                     b.ToTable("email_attachments", "intake");
                 });
 
+            modelBuilder.Entity("TipLine.Intake.Channels.Sms.EarlySmsStatus", b =>
+                {
+                    b.Property<string>("MessageSid")
+                        .HasColumnType("text");
+
+                    b.Property<int?>("ErrorCode")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("MessageSid");
+
+                    b.HasIndex("ReceivedAt");
+
+                    b.ToTable("sms_early_statuses", "intake");
+                });
+
             modelBuilder.Entity("TipLine.Intake.Channels.Sms.HeldSms", b =>
                 {
                     b.Property<Guid>("Id")

@@ -9,7 +9,8 @@ namespace TipLine.Intake.Reporters;
 /// When <see cref="PrivacyOptions.ContactRetentionDays"/> have passed since a tip (or a call, text or mail) came in,
 /// everything intake keeps that could lead back to its reporter goes: sealed contacts and originals, caller IDs, the
 /// threads keyed by the reporter's hash with their Message-IDs, texts still held for a school name, provider ids
-/// (MessageSid, CallSid, RecordingSid, media ids, hashed Message-IDs, the report's own provider key) and parked work.
+/// (MessageSid, CallSid, RecordingSid, media ids, hashed Message-IDs, the report's own provider key) and parked work;
+/// unclaimed early SMS statuses go after an hour.
 /// The tip, the conversation and the team's case stay.
 /// </summary>
 internal sealed class RetentionSweep(
@@ -37,6 +38,8 @@ internal sealed class RetentionSweep(
         removed += await db.HeldSms.Where(h => h.ReceivedAt < cutoff).ExecuteDeleteAsync(ct);
         removed += await db.InboundSms.Where(m => m.ReceivedAt < cutoff).ExecuteDeleteAsync(ct);
         removed += await db.SmsDeliveries.Where(d => d.UpdatedAt < cutoff).ExecuteDeleteAsync(ct);
+        var unclaimed = now - Channels.Sms.SmsStatusUpdates.EarlyStatusKeptFor;
+        removed += await db.EarlySmsStatuses.Where(s => s.ReceivedAt < unclaimed).ExecuteDeleteAsync(ct);
         removed += await db.SmsThreads.Where(t => oldReports.Contains(t.ReportId)).ExecuteDeleteAsync(ct);
         removed += await db.InboundEmails.Where(m => m.ReceivedAt < cutoff).ExecuteDeleteAsync(ct);
         removed += await db.EmailThreadMessages.Where(m => oldReports.Contains(m.ReportId)).ExecuteDeleteAsync(ct);

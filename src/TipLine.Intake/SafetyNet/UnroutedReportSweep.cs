@@ -1,3 +1,4 @@
+using TipLine.Bus.Database;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -23,7 +24,7 @@ internal sealed class UnroutedReportSweep(
         var cutoff = now - options.Value.RouteWithin;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         // One sweeper at a time across processes.
-        await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(7324612)", ct);
+        await db.Database.LockAsync(AdvisoryLock.UnroutedSweep, "", ct);
         var stale = await db.Reports
             .Where(r => r.CaseOpenedAt == null && r.AcceptedAt < cutoff && (r.LastRepublishedAt == null || r.LastRepublishedAt < cutoff))
             .OrderBy(r => r.AcceptedAt).Take(500).ToListAsync(ct);

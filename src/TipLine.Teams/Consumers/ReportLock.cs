@@ -1,3 +1,4 @@
+using TipLine.Bus.Database;
 using Microsoft.EntityFrameworkCore;
 
 namespace TipLine.Teams.Consumers;
@@ -6,5 +7,5 @@ namespace TipLine.Teams.Consumers;
 internal static class ReportLock
 {
     public static Task TakeAsync(TeamsDbContext db, Guid reportId, CancellationToken ct) =>
-        db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({reportId.ToString()}, 0))", ct);
+        db.Database.LockAsync(AdvisoryLock.Report, reportId.ToString(), ct);
 }

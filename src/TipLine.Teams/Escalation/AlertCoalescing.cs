@@ -1,3 +1,4 @@
+using TipLine.Bus.Database;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using TipLine.Contracts;
@@ -34,8 +35,7 @@ internal sealed class AlertCoalescing(
         var now = clock.GetUtcNow();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         // One lock per member and method: a case's incident can change meanwhile (grouped, kept apart), so it is read under it.
-        var recipient = $"alert-window:{attempt.MemberId}:{attempt.Method}";
-        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({recipient}, 0))", ct);
+        await db.Database.LockAsync(AdvisoryLock.AlertRecipient, $"{attempt.MemberId}:{attempt.Method}", ct);
         var incident = surgeMode ? null : await db.Cases.Where(c => c.Id == attempt.CaseIds[0]).Select(c => c.IncidentId).SingleOrDefaultAsync(ct);
         await db.Entry(attempt).ReloadAsync(ct);
         if (attempt.Status != AttemptStatus.Pending || attempt.SentAt is not null)

@@ -1,3 +1,4 @@
+using TipLine.Bus.Database;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -70,7 +71,7 @@ internal sealed class AlertDelivery(
 
     /// <summary>Serialises the send's record and Twilio's callback for one text, so neither misses the other.</summary>
     internal static Task LockSidAsync(TeamsDbContext db, string sid, CancellationToken ct) =>
-        db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({"alert-sid:" + sid}, 0))", ct);
+        db.Database.LockAsync(AdvisoryLock.AlertSid, sid, ct);
 
     /// <summary>
     /// Twilio's later word on a sent text: a failure marks it failed and falls back to email unless its tips were acknowledged

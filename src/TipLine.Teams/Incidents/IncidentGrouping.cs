@@ -1,3 +1,4 @@
+using TipLine.Bus.Database;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using TipLine.Teams.Cases;
@@ -18,7 +19,7 @@ internal sealed class IncidentGrouping(TeamsDbContext db, IOptions<IncidentOptio
         var settings = options.Value;
         // A flood's copies are opened at the same moment: one school's new cases are placed one after another (until the
         // opening transaction commits), so each one sees the copies before it.
-        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({"incident:" + opened.SchoolId}, 0))", ct);
+        await db.Database.LockAsync(AdvisoryLock.IncidentGrouping, opened.SchoolId.ToString(), ct);
         var since = opened.AcceptedAt - settings.Window;
         var recent = await db.Cases.AsNoTracking()
             .Where(c => c.SchoolId == opened.SchoolId && c.Id != opened.Id && c.AcceptedAt >= since && !c.KeptApart)

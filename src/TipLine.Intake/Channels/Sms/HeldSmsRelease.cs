@@ -1,3 +1,4 @@
+using TipLine.Bus.Database;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -40,7 +41,7 @@ internal sealed class HeldSmsRelease(
         }
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({reporterKey}, 0))", ct);
+        await db.Database.LockAsync(AdvisoryLock.SmsReporter, reporterKey, ct);
         var first = await db.HeldSms.AsNoTracking().Where(h => h.ReporterKey == reporterKey).OrderBy(h => h.ReceivedAt).FirstOrDefaultAsync(ct);
         if (first is null || first.ReceivedAt > due) return true; // the reporter named the school meanwhile
         var from = first.SealedFrom is { } sealedFrom ? sealing.OpenText(SealedColumns.HeldSmsFrom, first.Id.ToString(), sealedFrom) : null;

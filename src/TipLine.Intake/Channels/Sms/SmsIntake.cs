@@ -1,3 +1,4 @@
+using TipLine.Bus.Database;
 using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
@@ -44,7 +45,7 @@ internal sealed class SmsIntake(
         var reporterKey = reporterKeys.Key(ChannelNames.Sms, sms.From);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         // One reporter's texts are handled one at a time, so held texts and threads never race.
-        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({reporterKey}, 0))", ct);
+        await db.Database.LockAsync(AdvisoryLock.SmsReporter, reporterKey, ct);
         var first = await db.Database.ExecuteSqlAsync(
             $"INSERT INTO intake.sms_inbound (\"MessageSid\", \"ReceivedAt\") VALUES ({sms.MessageSid}, {now}) ON CONFLICT DO NOTHING", ct);
         if (first == 0) return null; // Twilio retried a webhook we already handled.

@@ -40,3 +40,15 @@ internal sealed class SmsDelivery
     public DateTimeOffset UpdatedAt { get; set; }
 }
 
+/// <summary>
+/// Twilio's word on a question texted to a reporter that arrived before the send's outcome recorded the text's sid (the
+/// callback can beat that commit). Kept by MessageSid until <see cref="SmsReplySender"/> records the sid; both sides take
+/// the same advisory lock on the sid, so one of them always sees the other. An hour later nobody will claim it.
+/// </summary>
+internal sealed class EarlySmsStatus
+{
+    public required string MessageSid { get; init; }
+    public required string Status { get; set; }
+    public int? ErrorCode { get; set; }
+    public DateTimeOffset ReceivedAt { get; set; }
+}

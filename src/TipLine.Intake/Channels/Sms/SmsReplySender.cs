@@ -107,6 +107,11 @@ internal sealed class SmsReplySender(
         // A receipt has no case to tell; its copy at Twilio is redacted when its final status arrives (ReceiptCopies).
         if (job.QuestionId is { } questionId)
         {
+            if (messageSid is not null)
+            {
+                await SmsStatusUpdates.LockAsync(db, messageSid, ct);
+                (status, errorCode) = await SmsStatusUpdates.ClaimEarlyAsync(db, messageSid, status, errorCode, ct);
+            }
             if (!await db.SmsDeliveries.AnyAsync(d => d.QuestionId == questionId, ct))
             {
                 db.SmsDeliveries.Add(new SmsDelivery

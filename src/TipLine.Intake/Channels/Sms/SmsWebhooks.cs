@@ -3,8 +3,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using TipLine.Bus.Outbox;
-using TipLine.Contracts;
 using TipLine.Twilio;
 using TipLine.Twilio.TwiML;
 using TipLine.Twilio.Webhooks;
@@ -42,25 +40,13 @@ internal static class SmsWebhooks
             return twiml.ToResult();
         });
 
-        webhooks.MapPost(StatusPath, async (HttpRequest request, IntakeDbContext db, TimeProvider clock,
+        webhooks.MapPost(StatusPath, async (HttpRequest request, IntakeDbContext db, SmsStatusUpdates updates, TimeProvider clock,
             CancellationToken ct) =>
         {
             var parsed = MessageStatus.FromForm(await request.ReadFormAsync(ct));
             if (!parsed.IsValid) return Results.BadRequest(parsed.Error);
-            var status = parsed.Value!;
-            if (request.Query[ReceiptQuery] == "true")
-            {
-                await ReceiptCopies.RedactWhenFinalAsync(db, status, clock.GetUtcNow(), ct);
-                return Results.NoContent();
-            }
-            var delivery = await db.SmsDeliveries.SingleOrDefaultAsync(d => d.MessageSid == status.MessageSid, ct);
-            if (delivery is null || !DeliveryProgress.Advances(delivery.Status, status.Status)) return Results.NoContent();
-            var now = clock.GetUtcNow();
-            delivery.Status = status.Status;
-            delivery.ErrorCode = status.ErrorCode;
-            delivery.UpdatedAt = now;
-            db.AddToOutbox(new ReporterMessageStatusChanged(delivery.QuestionId, delivery.ReportId, status.Status, status.ErrorCode, now), now);
-            await db.SaveChangesAsync(ct);
+            if (request.Query[ReceiptQuery] == "true") await ReceiptCopies.RedactWhenFinalAsync(db, parsed.Value!, clock.GetUtcNow(), ct);
+            else await updates.ApplyAsync(parsed.Value!, ct);
             return Results.NoContent();
         });
         return endpoints;
