@@ -78,7 +78,7 @@ public static class IntakeModule
         {
             services.AddQueuedWork<IntakeDbContext, PendingVoicemail, VoicemailProcessor>(configuration, VoicemailProcessor.Kind, VoicemailProcessor.Defaults);
             services.AddQueuedWork<IntakeDbContext, PendingMms, MmsMediaProcessor>(configuration, MmsMediaProcessor.Kind,
-                claimFilter: MmsMediaProcessor.ClaimFilter);
+                claimFilter: MmsMediaProcessor.ClaimFilter, passedOverRowsWait: true);
             services.AddQueuedWork<IntakeDbContext, PendingSms, SmsReplySender>(configuration, SmsReplySender.Kind);
             services.AddQueuedWork<IntakeDbContext, PendingCopyDeletion, StoredCopyDeleter>(configuration, StoredCopyDeleter.Kind);
             services.AddRecurringPass<HeldSmsRelease>(sp => sp.GetRequiredService<IOptions<SmsOptions>>().Value.HeldCheckInterval);

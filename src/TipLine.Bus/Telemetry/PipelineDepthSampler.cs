@@ -63,7 +63,7 @@ public sealed class PipelineDepthSampler(
             {
                 var item = db.Model.FindEntityType(kind.Item)!;
                 var deadAt = $"\"{item.FindProperty(nameof(IQueuedItem.DeadAt))!.GetColumnName(StoreObjectIdentifier.Table(item.GetTableName()!, item.GetSchema()))}\"";
-                pending[kind.Kind] = await CountAsync(db, Table(item), $"{deadAt} IS NULL" + (kind.ClaimFilter is { } f ? $" AND ({f})" : ""), ct);
+                pending[kind.Kind] = await CountAsync(db, Table(item), $"{deadAt} IS NULL" + (kind.WaitingFilter is { } f ? $" AND ({f})" : ""), ct);
                 dead[kind.Kind] = await CountAsync(db, Table(item), $"{deadAt} IS NOT NULL", ct);
             }
         }

@@ -14,8 +14,12 @@ public static class WorkServiceCollectionExtensions
     /// of section <c>Work:{kind}</c> over the kind's <paramref name="defaults"/>, validated at start.
     /// </summary>
     /// <param name="claimFilter">An extra SQL condition on claimable rows (our own text, never input), e.g. waiting for a report.</param>
+    /// <param name="passedOverRowsWait">
+    /// Rows the claim filter passes over wait for something else (a report), rather than being kept as a record; they
+    /// still count as waiting work.
+    /// </param>
     public static IServiceCollection AddQueuedWork<TContext, TItem, THandler>(this IServiceCollection services, IConfiguration configuration,
-        string kind, Action<WorkOptions>? defaults = null, string? claimFilter = null)
+        string kind, Action<WorkOptions>? defaults = null, string? claimFilter = null, bool passedOverRowsWait = false)
         where TContext : DbContext where TItem : class, IQueuedItem where THandler : class, IWorkHandler<TItem>
     {
         services.AddOptions<WorkOptions>(kind)
@@ -25,7 +29,7 @@ public static class WorkServiceCollectionExtensions
             .Validate(o => o.RetryMaxDelay >= o.RetryBaseDelay, $"{WorkOptions.Section}:{kind}: RetryMaxDelay must not be shorter than RetryBaseDelay.")
             .ValidateOnStart();
         services.TryAddScoped<WorkQueue<TContext, TItem>>();
-        services.AddSingleton(new QueuedKind(kind, typeof(TContext), typeof(TItem), claimFilter));
+        services.AddSingleton(new QueuedKind(kind, typeof(TContext), typeof(TItem), passedOverRowsWait ? null : claimFilter));
         services.TryAddScoped<THandler>();
         return services.AddHostedService(sp => new QueuedWorker<TContext, TItem, THandler>(kind, claimFilter,
             sp.GetRequiredService<IServiceScopeFactory>(), sp.GetRequiredService<IOptionsMonitor<WorkOptions>>(),

@@ -4,6 +4,8 @@ using System.Text;
 using ImageMagick;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using TipLine.Bus.Telemetry;
 using TipLine.Hosting;
 using TipLine.IntegrationTests.Infrastructure;
 using Xunit;
@@ -112,6 +114,9 @@ public sealed class MmsTests : SmsDistrict
         await Eventually.GetAsync(async () => Volatile.Read(ref otherDownloads) > 0 && await CountAsync("intake.mms_pending") == 1 ? "" : null,
             what: "the other picture fetched and stored");
         Assert.Equal(0, downloads);
+        // The held picture is work still waiting, as the work-queue depth gauge says.
+        var depth = await ActivatorUtilities.CreateInstance<PipelineDepthSampler>(App.Services, TimeSpan.FromMinutes(1), false).SampleAsync(CancellationToken.None);
+        Assert.Equal(1L, depth.Pending["Mms"]);
 
         await PostWebhookAsync("/twilio/sms", Sms(Student, DemoDistrict.DistrictNumber, "LHS he is showing this around"));
 
