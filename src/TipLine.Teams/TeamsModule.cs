@@ -77,14 +77,16 @@ public static class TeamsModule
                 o.Lockout.MaxFailedAccessAttempts = 5;
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 o.Lockout.AllowedForNewUsers = true;
+                o.Tokens.AuthenticatorTokenProvider = SingleUseAuthenticatorCodes.ProviderName;
             })
             .AddRoles<IdentityRole<Guid>>()
             .AddEntityFrameworkStores<TeamsDbContext>()
             .AddSignInManager()
             .AddPasswordValidator<CommonPasswordValidator>()
-            // The authenticator (TOTP, RFC 6238) provider, and the data-protection tokens of password-reset and invitation links.
+            // The data-protection tokens of password-reset and invitation links, and authenticator codes (TOTP) that work once.
             .AddDefaultTokenProviders()
-            .AddTokenProvider<InvitationTokens>(InvitationTokens.ProviderName);
+            .AddTokenProvider<InvitationTokens>(InvitationTokens.ProviderName)
+            .AddTokenProvider<SingleUseAuthenticatorCodes>(SingleUseAuthenticatorCodes.ProviderName);
         services.AddOptions<InvitationTokenOptions>();
         services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = InvitationTokens.ResetLifespan);
         // The security stamp is checked on every request: deactivation and a password reset end open sessions at once.

@@ -190,16 +190,19 @@ internal sealed class StaffAccounts(
         var user = await users.FindByIdAsync(staffId.ToString());
         if (user is null) return AccountResult.NotFound;
         var member = await members.FindAsync(staffId, ct);
+        // Someone invited but not yet joined belongs to the team they were invited to: its administrator may withdraw that.
+        var teamId = member?.TeamId ?? await db.StaffInvitations
+            .Where(i => i.StaffId == staffId && i.AcceptedAt == null && !i.DistrictAdmin).Select(i => (Guid?)i.TeamId).SingleOrDefaultAsync(ct);
         // An account on no team (e.g. the first administrator), or a district administrator, is the district administrators' to manage.
-        var allowed = member is null || await users.IsInRoleAsync(user, StaffRoles.DistrictAdmin) ? by.IsDistrictAdmin : by.CanManage(member.TeamId);
+        var allowed = teamId is null || await users.IsInRoleAsync(user, StaffRoles.DistrictAdmin) ? by.IsDistrictAdmin : by.CanManage(teamId.Value);
         if (!allowed)
         {
-            await RecordAsync(by.StaffId, action, false, member?.TeamId, staffId.ToString(), ct);
+            await RecordAsync(by.StaffId, action, false, teamId, staffId.ToString(), ct);
             return AccountResult.Forbidden;
         }
         var text = detail?.Invoke(member) ?? staffId.ToString();
         var result = await change(user, member);
-        if (result.Outcome == AccountOutcome.Done) await RecordAsync(by.StaffId, action, true, member?.TeamId, text, ct);
+        if (result.Outcome == AccountOutcome.Done) await RecordAsync(by.StaffId, action, true, teamId, text, ct);
         return result;
     }
 

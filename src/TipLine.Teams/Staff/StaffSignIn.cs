@@ -29,7 +29,7 @@ internal sealed class StaffSignIn(
     /// <summary>The page's first step. <see cref="SignInResult.RequiresTwoFactor"/> means: ask for the code next.</summary>
     public async Task<SignInResult> PasswordAsync(string? email, string? password, CancellationToken ct)
     {
-        var user = string.IsNullOrEmpty(email) ? null : await Users.FindByEmailAsync(email);
+        var user = await FindAsync(email, password);
         var result = user is null || string.IsNullOrEmpty(password)
             ? SignInResult.Failed
             : await signIn.PasswordSignInAsync(user, password, isPersistent: false, lockoutOnFailure: true);
@@ -52,7 +52,7 @@ internal sealed class StaffSignIn(
 
     public async Task<ApiSignIn> ApiAsync(string? email, string? password, string? code, CancellationToken ct)
     {
-        var user = string.IsNullOrEmpty(email) ? null : await Users.FindByEmailAsync(email);
+        var user = await FindAsync(email, password);
         var check = user is null || string.IsNullOrEmpty(password) ? SignInResult.Failed
             : await signIn.CheckPasswordSignInAsync(user, password, lockoutOnFailure: true);
         if (!check.Succeeded)
@@ -112,6 +112,24 @@ internal sealed class StaffSignIn(
         audit.Record(user?.Id ?? Guid.Empty, result.Succeeded ? AuditActions.SignIn : AuditActions.SignInFailed, null, result.Succeeded, team, detail);
         await db.SaveChangesAsync(ct);
     }
+
+    /// <summary>
+    /// The account of <paramref name="email"/>. For an unknown address the password is hashed all the same, so the time
+    /// the answer takes does not tell an onlooker which addresses have accounts.
+    /// </summary>
+    private async Task<StaffUser?> FindAsync(string? email, string? password)
+    {
+        var user = string.IsNullOrEmpty(email) ? null : await Users.FindByEmailAsync(email);
+        if (user is null && !string.IsNullOrEmpty(password))
+        {
+            decoyHash ??= Users.PasswordHasher.HashPassword(Decoy, Guid.NewGuid().ToString());
+            Users.PasswordHasher.VerifyHashedPassword(Decoy, decoyHash, password);
+        }
+        return user;
+    }
+
+    private static readonly StaffUser Decoy = new();
+    private static string? decoyHash;
 
     private static string Normalize(string? code) => (code ?? "").Replace(" ", "", StringComparison.Ordinal).Trim();
 

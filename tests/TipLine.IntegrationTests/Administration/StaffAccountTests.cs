@@ -153,6 +153,22 @@ public sealed partial class StaffAccountTests : EmailDistrict
         using var deactivate = await north.Http.PostAsync($"/api/admin/staff/{lincolnCounselor}/deactivate", null);
         Assert.Equal(HttpStatusCode.Forbidden, deactivate.StatusCode);
 
+        // An invitation to their own team, not yet accepted, is theirs to withdraw: the emailed link then opens nothing.
+        var invitee = MailServer.NewUser("north.new", "district.test");
+        using (var invited = await north.Http.PostAsJsonAsync("/api/admin/staff/invitations",
+            new { Email = invitee, DisplayName = "Nora North", TeamId = DemoDistrict.NorthTeam, Role = "MentalHealthProfessional" }, StaffClient.Json))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, invited.StatusCode);
+        }
+        var pending = (await north.Http.GetFromJsonAsync<List<RosterRow>>("/api/admin/staff", StaffClient.Json))!.Single(r => r.Name == "Nora North");
+        using (var withdrawn = await north.Http.PostAsync($"/api/admin/staff/{pending.StaffId}/deactivate", null))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, withdrawn.StatusCode);
+        }
+        var welcome = Link((await Mail.WaitForMessagesAsync(invitee, 1, "the invitation")).Single().TextBody!, "welcome");
+        var (late, _) = await new StaffClient(App.CreateClient()).SubmitAsync(welcome, welcome, ("password", GoodPassword), ("confirm", GoodPassword));
+        Assert.Equal(HttpStatusCode.BadRequest, late);
+
         // A team administrator on the same team as a district administrator still cannot touch that account.
         using (var district = await StaffClient.SignInAsync(App, Admin))
         {
@@ -169,6 +185,16 @@ public sealed partial class StaffAccountTests : EmailDistrict
 
         using var psych = await StaffClient.SignInAsync(App, "north.psych@demo.tipline.test");
         Assert.Equal(HttpStatusCode.Forbidden, (await psych.Http.GetAsync("/staff/admin/staff")).StatusCode);
+        // The menu offers a member what they may open: the queue's page has no link to staff accounts for them.
+        var psychQueue = await psych.Http.GetStringAsync("/staff");
+        Assert.Contains("/staff/two-factor", psychQueue, StringComparison.Ordinal);
+        Assert.DoesNotContain("/staff/admin/", psychQueue, StringComparison.Ordinal);
+        using (var teamAdmin = await StaffClient.SignInAsync(App, "sro@demo.tipline.test"))
+        {
+            var teamAdminQueue = await teamAdmin.Http.GetStringAsync("/staff");
+            Assert.Contains("/staff/admin/staff", teamAdminQueue, StringComparison.Ordinal);
+            Assert.DoesNotContain("/staff/admin/audit", teamAdminQueue, StringComparison.Ordinal);
+        }
         Assert.Equal(4L, await App.Database.ScalarAsync<long>(
             "SELECT count(*) FROM teams.audit_entries WHERE \"Action\" IN ('staff.invite', 'staff.deactivate', 'staff.view') AND NOT \"Allowed\""));
     }

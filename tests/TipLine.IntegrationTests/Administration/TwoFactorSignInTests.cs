@@ -1,9 +1,12 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
 using OtpNet;
 using TipLine.IntegrationTests.Infrastructure;
 using TipLine.Teams.Api;
+using TipLine.Teams.Staff;
 using Xunit;
 
 namespace TipLine.IntegrationTests.Administration;
@@ -12,6 +15,27 @@ namespace TipLine.IntegrationTests.Administration;
 public sealed partial class TwoFactorSignInTests : RunningDistrict
 {
     private const string Counselor = "counselor@demo.tipline.test";
+
+    private readonly CountingHasher hasher = new();
+
+    protected override void ReplaceServices(IServiceCollection services) => services.AddSingleton<IPasswordHasher<StaffUser>>(hasher);
+
+    [Fact]
+    public async Task An_unknown_address_costs_a_password_check_like_a_known_one_so_timing_does_not_tell_who_has_an_account()
+    {
+        using var client = App.CreateClient();
+        var before = hasher.Checks;
+        using (var unknown = await client.PostAsJsonAsync("/api/auth/login", new LoginRequest("nobody@demo.tipline.test", "a long wrong password")))
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, unknown.StatusCode);
+        }
+        Assert.Equal(before + 1, hasher.Checks);
+        using (var known = await client.PostAsJsonAsync("/api/auth/login", new LoginRequest(Counselor, "a long wrong password")))
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, known.StatusCode);
+        }
+        Assert.Equal(before + 2, hasher.Checks);
+    }
 
     [Fact]
     public async Task A_member_without_a_second_factor_sets_one_up_before_anything_else_then_signs_in_with_a_code_or_a_recovery_code_once()
@@ -98,6 +122,14 @@ public sealed partial class TwoFactorSignInTests : RunningDistrict
             Assert.Equal(HttpStatusCode.NoContent, signedIn.StatusCode);
         }
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/cases")).StatusCode);
+
+        // The code has been used: whoever saw it cannot sign in with it, even within its 30 seconds.
+        using var onlooker = App.CreateClient();
+        using (var replayed = await onlooker.PostAsJsonAsync("/api/auth/login", new LoginRequest(Counselor, TipLineApp.StaffPassword, code)))
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, replayed.StatusCode);
+        }
+        Assert.Equal(HttpStatusCode.Unauthorized, (await onlooker.GetAsync("/api/cases")).StatusCode);
     }
 
     private static async Task<string> PasswordStepAsync(StaffClient client)
@@ -117,6 +149,23 @@ public sealed partial class TwoFactorSignInTests : RunningDistrict
     {
         var near = Enumerable.Range(-2, 5).Select(step => app.ComputeTotp(DateTime.UtcNow.AddSeconds(30 * step))).ToHashSet();
         return Enumerable.Range(0, 1_000_000).Select(n => n.ToString("D6", System.Globalization.CultureInfo.InvariantCulture)).First(c => !near.Contains(c));
+    }
+
+    /// <summary>Identity's hasher, counting the checks that cost a hash.</summary>
+    private sealed class CountingHasher : IPasswordHasher<StaffUser>
+    {
+        private readonly PasswordHasher<StaffUser> inner = new();
+        private int checks;
+
+        public int Checks => Volatile.Read(ref checks);
+
+        public string HashPassword(StaffUser user, string password) => inner.HashPassword(user, password);
+
+        public PasswordVerificationResult VerifyHashedPassword(StaffUser user, string hashedPassword, string providedPassword)
+        {
+            Interlocked.Increment(ref checks);
+            return inner.VerifyHashedPassword(user, hashedPassword, providedPassword);
+        }
     }
 
     [GeneratedRegex("<li><code>([^<]+)</code></li>")]

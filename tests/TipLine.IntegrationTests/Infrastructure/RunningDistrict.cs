@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
 namespace TipLine.IntegrationTests.Infrastructure;
@@ -10,10 +11,15 @@ public abstract class RunningDistrict : IAsyncLifetime
 
     protected virtual IDictionary<string, string?>? Settings => null;
 
+    /// <summary>Services a test class puts in place of the real ones (registered last, so they win).</summary>
+    protected virtual void ReplaceServices(IServiceCollection services)
+    {
+    }
+
     public async Task InitializeAsync()
     {
         Environment = await AppEnvironment.CreateAsync();
-        App = await TipLineApp.StartAsync(Environment, settings: Settings);
+        App = await TipLineApp.StartAsync(Environment, settings: Settings, replaceServices: ReplaceServices);
     }
 
     public async Task DisposeAsync()
