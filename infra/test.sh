@@ -140,6 +140,14 @@ need_root "starting Dovecot and OpenSMTPD"
 # Mail lives outside the repo: Dovecot's unprivileged user must reach it, and a checkout under /root is closed to it.
 as_root "$repo/infra/scripts/start-mail.sh" "${TIPLINE_TEST_MAIL_DATA:-/var/tmp/tipline-test-mail}" "$imap_port" "$smtp_port"
 
+# --- (d3) the OpenID provider for single sign-on: panva/oidc-provider from npm, pinned by its lock file -------------
+oidc_dir="$repo/infra/oidc"
+if [ ! -d "$oidc_dir/node_modules/oidc-provider" ]; then
+  log "installing the OpenID provider (npm ci in infra/oidc)"
+  npm ci --prefix "$oidc_dir" --no-audit --no-fund --loglevel=error >"$data/oidc-npm.log" 2>&1 \
+    || { log "npm ci in infra/oidc failed (see $data/oidc-npm.log)"; exit 1; }
+fi
+
 # --- (e) connection settings for the test fixtures ------------------------------------
 export TIPLINE_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=postgres"
 export TIPLINE_TEST_RABBITMQ="amqp://guest:guest@127.0.0.1:5672/"
@@ -148,6 +156,7 @@ export TIPLINE_TEST_CADDY="$(command -v caddy || echo caddy)"
 export TIPLINE_TEST_APY="$apy_url"
 export TIPLINE_TEST_IMAP="127.0.0.1:$imap_port"
 export TIPLINE_TEST_SMTP="127.0.0.1:$smtp_port"
+export TIPLINE_TEST_OIDC_PROVIDER="$oidc_dir/provider.mjs"
 # /usr/bin/chromium is Debian's; other images may put the browser elsewhere on PATH.
 if [ -z "${TIPLINE_TEST_CHROMIUM:-}" ]; then
   TIPLINE_TEST_CHROMIUM=/usr/bin/chromium
@@ -156,7 +165,7 @@ fi
 export TIPLINE_TEST_CHROMIUM
 
 if [ "${TIPLINE_TEST_SERVICES_ONLY:-0}" = 1 ]; then
-  for v in TIPLINE_TEST_POSTGRES TIPLINE_TEST_RABBITMQ TIPLINE_TEST_RABBITMQ_API TIPLINE_TEST_CADDY TIPLINE_TEST_APY TIPLINE_TEST_CHROMIUM TIPLINE_TEST_IMAP TIPLINE_TEST_SMTP; do
+  for v in TIPLINE_TEST_POSTGRES TIPLINE_TEST_RABBITMQ TIPLINE_TEST_RABBITMQ_API TIPLINE_TEST_CADDY TIPLINE_TEST_APY TIPLINE_TEST_CHROMIUM TIPLINE_TEST_IMAP TIPLINE_TEST_SMTP TIPLINE_TEST_OIDC_PROVIDER; do
     printf 'export %s=%q\n' "$v" "${!v}"
   done
   exit 0

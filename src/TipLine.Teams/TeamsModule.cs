@@ -23,6 +23,7 @@ using TipLine.Teams.Escalation;
 using TipLine.Teams.Incidents;
 using TipLine.Teams.Surges;
 using TipLine.Teams.Staff;
+using TipLine.Teams.Staff.SingleSignOn;
 using TipLine.Teams.SystemStatus;
 
 namespace TipLine.Teams;
@@ -97,6 +98,7 @@ public static class TeamsModule
         });
         services.AddOptions<StaffOptions>().Bind(configuration.GetSection(StaffOptions.Section)).ValidateOnStart();
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        services.AddDistrictSso(configuration);
         services.ConfigureApplicationCookie(o =>
         {
             o.Cookie.Name = "tl_staff";

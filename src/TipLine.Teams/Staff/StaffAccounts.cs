@@ -107,14 +107,29 @@ internal sealed class StaffAccounts(
         if (password != confirm) return AccountResult.Invalid("The two passwords are not the same.");
         var set = await users.AddPasswordAsync(user, password ?? "");
         if (!set.Succeeded) return AccountResult.Invalid([.. set.Errors.Select(e => e.Description)]);
+        await JoinAsync(user, invitation, "password", ct);
+        await signIn.SignInWithClaimsAsync(user, isPersistent: false, [new System.Security.Claims.Claim("amr", "pwd")]);
+        return AccountResult.Done;
+    }
+
+    /// <summary>
+    /// The account's open invitation, if any, is accepted: the member joins the team they were invited to. Single sign-on
+    /// does this for an invitee who signs in with the district's provider instead of following the emailed link.
+    /// </summary>
+    public async Task AcceptOpenInvitationAsync(StaffUser user, CancellationToken ct)
+    {
+        var invitation = await db.StaffInvitations.SingleOrDefaultAsync(i => i.StaffId == user.Id && i.AcceptedAt == null, ct);
+        if (invitation is not null) await JoinAsync(user, invitation, "single sign-on", ct);
+    }
+
+    private async Task JoinAsync(StaffUser user, StaffInvitation invitation, string how, CancellationToken ct)
+    {
         user.EmailConfirmed = true;
         await users.UpdateAsync(user);
         await members.AddAsync(user.Id, user.DisplayName, invitation.TeamId, invitation.Role, ct);
         if (invitation.DistrictAdmin) await users.AddToRoleAsync(user, StaffRoles.DistrictAdmin);
         invitation.AcceptedAt = clock.GetUtcNow();
-        await RecordAsync(user.Id, AuditActions.AcceptInvitation, true, invitation.TeamId, null, ct);
-        await signIn.SignInWithClaimsAsync(user, isPersistent: false, [new System.Security.Claims.Claim("amr", "pwd")]);
-        return AccountResult.Done;
+        await RecordAsync(user.Id, AuditActions.AcceptInvitation, true, invitation.TeamId, how, ct);
     }
 
     /// <summary>Always the same answer to the asker, so the page does not tell who has an account.</summary>
@@ -207,7 +222,7 @@ internal sealed class StaffAccounts(
     }
 
     /// <summary>Deactivation locks the account for good; a team membership may not exist (district administrators).</summary>
-    private static bool IsDeactivated(StaffUser user) => user.LockoutEnd == DateTimeOffset.MaxValue;
+    public static bool IsDeactivated(StaffUser user) => user.LockoutEnd == DateTimeOffset.MaxValue;
 
     private async Task<AccountResult> SendAsync(MailboxAddress to, string subject, string text, CancellationToken ct)
     {

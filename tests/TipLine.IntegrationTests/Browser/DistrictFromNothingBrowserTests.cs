@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
-using OtpNet;
 using TipLine.IntegrationTests.Channels;
 using TipLine.IntegrationTests.Infrastructure;
 using Xunit;
@@ -18,8 +17,9 @@ public sealed partial class DistrictFromNothingBrowserTests
     public async Task The_first_administrator_sets_up_a_school_and_a_team_and_invites_a_member_who_sees_its_tips()
     {
         var mail = await MailServer.GetAsync();
+        var (ssoPort, sso) = OpenIdProvider.Reserve();
         await using var district = await AppEnvironment.CreateAsync();
-        await using var app = await TipLineApp.StartAsync(district, seed: false, settings: new Dictionary<string, string?>
+        await using var app = await TipLineApp.StartAsync(district, seed: false, settings: new Dictionary<string, string?>(sso)
         {
             ["Email:Smtp:Host"] = mail.SmtpHost,
             ["Email:Smtp:Port"] = mail.SmtpPort.ToString(CultureInfo.InvariantCulture),
@@ -39,7 +39,7 @@ public sealed partial class DistrictFromNothingBrowserTests
         await admin.Locator("#password").FillAsync("Saffron-glacier-pylon-58");
         await admin.Locator("#confirm").FillAsync("Saffron-glacier-pylon-58");
         await admin.GetByRole(AriaRole.Button, new() { Name = "Create the administrator" }).ClickAsync();
-        await TurnOnTwoFactorAsync(admin);
+        await StaffPages.TurnOnTwoFactorAsync(admin);
 
         // A team and its school.
         await admin.GotoAsync(Url("/staff/admin/district"));
@@ -68,7 +68,7 @@ public sealed partial class DistrictFromNothingBrowserTests
         await member.Locator("#password").FillAsync("Lantern-orbit-velvet-42");
         await member.Locator("#confirm").FillAsync("Lantern-orbit-velvet-42");
         await member.GetByRole(AriaRole.Button, new() { Name = "Save password" }).ClickAsync();
-        await TurnOnTwoFactorAsync(member);
+        var authenticator = await StaffPages.TurnOnTwoFactorAsync(member);
 
         // A web tip for the new school reaches the new member's queue.
         var school = await app.Database.ScalarAsync<Guid>("SELECT \"Id\" FROM directory.schools WHERE \"Code\" = 'WSA'");
@@ -82,15 +82,13 @@ public sealed partial class DistrictFromNothingBrowserTests
             return (await member.ContentAsync()).Contains("Westside Academy", StringComparison.Ordinal) ? "seen" : null;
         }, what: "the tip in the new member's queue");
         await member.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "tipline-new-district-queue.png"), FullPage = true });
-    }
 
-    private static async Task TurnOnTwoFactorAsync(IPage page)
-    {
-        await page.WaitForURLAsync("**/staff/two-factor");
-        var key = (await page.Locator("#authenticator-key").InnerTextAsync()).Replace(" ", "", StringComparison.Ordinal);
-        await page.Locator("#code").FillAsync(new Totp(Base32Encoding.ToBytes(key)).ComputeTotp());
-        await page.GetByRole(AriaRole.Button, new() { Name = "Turn on two-factor sign-in" }).ClickAsync();
-        Assert.Equal(10, await page.Locator("#recovery-codes li").CountAsync());
+        // The same member signs in with the district's identity provider (matched by address), then the app's code.
+        await using var provider = await OpenIdProvider.StartAsync(ssoPort, app.BaseAddress);
+        var viaProvider = await (await browser.NewContextAsync()).NewPageAsync();
+        await StaffPages.SignInAtProviderAsync(viaProvider, app.BaseAddress, invitee);
+        await StaffPages.EnterNextCodeAsync(viaProvider, authenticator);
+        Assert.Contains("Westside Academy", await viaProvider.ContentAsync(), StringComparison.Ordinal);
     }
 
     [GeneratedRegex(@"/staff/setup\?token=[A-Za-z0-9_-]+")]
