@@ -94,7 +94,7 @@ INSERT INTO tipline_grants VALUES
   ('intake',    'tipline_intake',  'SELECT, INSERT, UPDATE, DELETE', 'USAGE, SELECT'),
   ('routing',   'tipline_routing', 'SELECT, INSERT, UPDATE, DELETE', 'USAGE, SELECT'),
   ('teams',     'tipline_teams',   'SELECT, INSERT, UPDATE, DELETE', 'USAGE, SELECT'),
-  -- directory: read for every module, schedule administration (no deletes) for teams
+  -- directory: read for every module, schedule administration for teams (deletes: phone numbers only, below)
   ('directory', 'tipline_intake',  'SELECT',                         NULL),
   ('directory', 'tipline_routing', 'SELECT',                         NULL),
   ('directory', 'tipline_teams',   'SELECT, INSERT, UPDATE',         'USAGE, SELECT'),
@@ -179,6 +179,13 @@ WHERE to_regclass('teams.audit_chain_head') IS NOT NULL
 SELECT format('GRANT EXECUTE ON FUNCTION %s TO tipline_teams', f)
 FROM unnest(ARRAY['teams.audit_genesis()', 'teams.audit_digest(bytea, teams.audit_entries)']) AS f
 WHERE to_regclass('teams.audit_chain_head') IS NOT NULL
+\gexec
+
+-- A district administrator takes a phone number out of service: of the directory, teams may
+-- delete those rows alone (a text or call to a number no longer listed is kept, and the reporter
+-- is asked for the school, as on the district's shared number).
+SELECT 'GRANT DELETE ON directory.channel_numbers TO tipline_teams'
+WHERE to_regclass('directory.channel_numbers') IS NOT NULL
 \gexec
 
 COMMIT;

@@ -1,3 +1,4 @@
+using TipLine.Directory.Settings;
 using Microsoft.EntityFrameworkCore;
 using TipLine.Directory.Schedules;
 
@@ -11,6 +12,7 @@ public sealed class DirectoryDbContext(DbContextOptions<DirectoryDbContext> opti
     public DbSet<Team> Teams => Set<Team>();
     public DbSet<TeamMember> Members => Set<TeamMember>();
     public DbSet<ChannelNumber> ChannelNumbers => Set<ChannelNumber>();
+    public DbSet<DistrictSetting> DistrictSettings => Set<DistrictSetting>();
     public DbSet<Rotation> Rotations => Set<Rotation>();
     public DbSet<OnCallOverride> Overrides => Set<OnCallOverride>();
 
@@ -38,6 +40,13 @@ public sealed class DirectoryDbContext(DbContextOptions<DirectoryDbContext> opti
             e.HasKey(n => n.Number);
             e.Property(n => n.Number).HasMaxLength(20);
             e.HasOne<School>().WithMany().HasForeignKey(n => n.SchoolId);
+        });
+        model.Entity<DistrictSetting>(e =>
+        {
+            e.ToTable("district_settings");
+            e.HasKey(s => s.Key);
+            e.Property(s => s.Key).HasMaxLength(200);
+            e.Property(s => s.Value).HasMaxLength(2000);
         });
         model.Entity<TeamMember>(e =>
         {

@@ -16,5 +16,6 @@ public static class DirectoryServiceCollectionExtensions
             .AddScoped<MemberAdministration>()
             .AddScoped<SchoolAdministration>()
             .AddScoped<SchoolImport>()
+            .AddScoped<Settings.DistrictSettingsStore>()
             .AddMemoryCache();
 }

@@ -85,6 +85,16 @@ public sealed partial class SchoolAdministration(DirectoryDbContext db, IMemoryC
         return new DirectoryChange(schoolId, []);
     }
 
+    /// <summary>
+    /// Takes a number out of service. A text or call that still reaches it is kept, and the reporter is asked for the
+    /// school, as on a shared district number.
+    /// </summary>
+    public async Task<DirectoryChange> RemoveNumberAsync(string number, CancellationToken ct)
+    {
+        var removed = await db.ChannelNumbers.Where(n => n.Number == number).ExecuteDeleteAsync(ct);
+        return removed == 0 ? new DirectoryChange(null, ["There is no such number."]) : new DirectoryChange(null, []);
+    }
+
     public async Task<IReadOnlyList<ChannelNumber>> ListNumbersAsync(CancellationToken ct) =>
         await db.ChannelNumbers.AsNoTracking().OrderBy(n => n.Number).ToListAsync(ct);
 

@@ -142,6 +142,7 @@ public static class TeamsModule
         endpoints.MapStaffApi();
         endpoints.MapDistrictApi();
         endpoints.MapSchoolsCsv();
+        endpoints.MapStaffCsv();
         endpoints.MapCalendarFeed();
         endpoints.MapAlertWebhooks();
         // An attachment is played by the case page's <audio> element, with the staff cookie.

@@ -151,6 +151,28 @@ namespace TipLine.Directory.Migrations
                     b.ToTable("schools", "directory");
                 });
 
+            modelBuilder.Entity("TipLine.Directory.Settings.DistrictSetting", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("UpdatedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("district_settings", "directory");
+                });
+
             modelBuilder.Entity("TipLine.Directory.Team", b =>
                 {
                     b.Property<Guid>("Id")

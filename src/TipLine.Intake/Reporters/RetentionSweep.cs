@@ -14,7 +14,7 @@ namespace TipLine.Intake.Reporters;
 /// The tip, the conversation and the team's case stay.
 /// </summary>
 internal sealed class RetentionSweep(
-    IntakeDbContext db, IEnumerable<QueuedKind> queues, IOptions<PrivacyOptions> options, TimeProvider clock, ILogger<RetentionSweep> log)
+    IntakeDbContext db, IEnumerable<QueuedKind> queues, IOptionsMonitor<PrivacyOptions> options, TimeProvider clock, ILogger<RetentionSweep> log)
 {
     /// <summary>What a report's <see cref="Reports.IntakeReport.ProviderKey"/> becomes: unique, and nothing of the provider's.</summary>
     public const string PurgedKeyPrefix = "purged:";
@@ -22,7 +22,7 @@ internal sealed class RetentionSweep(
     public async Task<int> RunAsync(CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var cutoff = now.AddDays(-options.Value.ContactRetentionDays);
+        var cutoff = now.AddDays(-options.CurrentValue.ContactRetentionDays);
         var oldReports = db.Reports.Where(r => r.AcceptedAt < cutoff).Select(r => r.Id);
         var heldIds = db.HeldSms.Where(h => h.ReceivedAt < cutoff).Select(h => h.Id);
 
@@ -49,7 +49,7 @@ internal sealed class RetentionSweep(
         removed += await db.Reports.Where(r => r.AcceptedAt < cutoff && !r.ProviderKey.StartsWith(PurgedKeyPrefix))
             .ExecuteUpdateAsync(r => r.SetProperty(x => x.ProviderKey, x => PurgedKeyPrefix + x.Id.ToString()), ct);
         await tx.CommitAsync(ct);
-        if (removed > 0) log.LogInformation("Retention: {Count} rows past {Days} days removed or cleared", removed, options.Value.ContactRetentionDays);
+        if (removed > 0) log.LogInformation("Retention: {Count} rows past {Days} days removed or cleared", removed, options.CurrentValue.ContactRetentionDays);
         return removed;
     }
 }

@@ -7,7 +7,7 @@ namespace TipLine.Intake.Reporters;
 /// Keeps contact coordinates sealed (<see cref="Sealing"/>). Lives in intake, whose
 /// tables the team's code cannot reach; only the reply relay calls <see cref="UnsealAsync"/>.
 /// </summary>
-internal sealed class SealedContactStore(IntakeDbContext db, Sealing sealing, IOptions<PrivacyOptions> options, TimeProvider clock)
+internal sealed class SealedContactStore(IntakeDbContext db, Sealing sealing, IOptionsMonitor<PrivacyOptions> options, TimeProvider clock)
 {
     public void Add(Guid reportId, string channel, string address)
     {
@@ -20,7 +20,7 @@ internal sealed class SealedContactStore(IntakeDbContext db, Sealing sealing, IO
             Channel = channel,
             Sealed = sealing.Seal(SealedColumns.Contact(channel), id.ToString(), address),
             CreatedAt = now,
-            PurgeAfter = now.AddDays(options.Value.ContactRetentionDays),
+            PurgeAfter = now.AddDays(options.CurrentValue.ContactRetentionDays),
         });
     }
 

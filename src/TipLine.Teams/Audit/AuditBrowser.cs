@@ -3,6 +3,8 @@ using CsvHelper;
 using Microsoft.EntityFrameworkCore;
 using TipLine.Directory;
 
+using TipLine.Teams.District;
+
 namespace TipLine.Teams.Audit;
 
 /// <summary>What a district administrator asks of the audit log. Dates are whole UTC days, both ends included.</summary>
@@ -29,7 +31,7 @@ internal sealed class AuditBrowser(TeamsDbContext db, SchoolDirectory directory)
     public async Task WriteCsvAsync(AuditFilter filter, Stream output, CancellationToken ct)
     {
         await using var writer = new StreamWriter(output, leaveOpen: true);
-        await using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture);
+        await using var csv = CsvTable.Writer(writer);
         csv.WriteHeader<AuditRow>();
         await csv.NextRecordAsync();
         long after = 0;

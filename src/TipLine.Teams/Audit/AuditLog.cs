@@ -32,13 +32,17 @@ internal static class AuditActions
     public const string Reactivate = "staff.reactivate";
     public const string ChangeRole = "staff.role.change";
     public const string ViewStaff = "staff.view";
+    public const string ExportStaff = "staff.export";
     public const string ImportStaff = "staff.import";
     public const string FirstAdministrator = "district.first_administrator";
     public const string SaveTeam = "district.team.save";
     public const string SaveSchool = "district.school.save";
     public const string ViewDistrict = "district.view";
+    public const string ViewSettings = "district.settings.view";
+    public const string SaveSettings = "district.settings.save";
     public const string ImportSchools = "district.schools.import";
     public const string SaveNumber = "district.number.save";
+    public const string RemoveNumber = "district.number.remove";
     public const string ExportSchools = "district.schools.export";
     public const string ViewAudit = "audit.view";
     public const string ExportAudit = "audit.export";

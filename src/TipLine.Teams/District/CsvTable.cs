@@ -11,10 +11,20 @@ internal sealed record CsvLine(int Line, IReadOnlyDictionary<string, string> Fie
     public string this[string column] => Fields.GetValueOrDefault(column, "");
 }
 
-/// <summary>Reads an uploaded CSV file (RFC 4180, CsvHelper) whose first line names its columns, in any order.</summary>
+/// <summary>
+/// Reads an uploaded CSV file (RFC 4180, CsvHelper) whose first line names its columns, in any order (others are
+/// ignored), and writes the files TipLine exports.
+/// </summary>
 internal static class CsvTable
 {
     public const int MostRows = 5000;
+
+    /// <summary>
+    /// A writer for an exported file. A field that a spreadsheet would run as a formula (=, +, -, @ first) is escaped
+    /// with a leading apostrophe: a name typed by anyone must not become a command on an administrator's computer.
+    /// </summary>
+    public static CsvWriter Writer(TextWriter writer) =>
+        new(writer, new CsvConfiguration(CultureInfo.InvariantCulture) { InjectionOptions = InjectionOptions.Escape });
 
     public static async Task<(IReadOnlyList<CsvLine> Lines, IReadOnlyList<RowError> Errors)> ReadAsync(Stream input, IReadOnlyList<string> required)
     {

@@ -30,7 +30,7 @@ internal static class SchoolsCsv
     public static async Task WriteAsync(IReadOnlyList<SchoolRow> rows, Stream output, CancellationToken ct)
     {
         await using var writer = new StreamWriter(output, leaveOpen: true);
-        await using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture);
+        await using var csv = CsvTable.Writer(writer);
         foreach (var column in new[] { "name", "code", "team", "team_language", "district_wide" }) csv.WriteField(column);
         await csv.NextRecordAsync();
         foreach (var row in rows)

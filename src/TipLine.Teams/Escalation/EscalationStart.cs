@@ -11,13 +11,13 @@ namespace TipLine.Teams.Escalation;
 /// or at the next digest for a routine tip. Nothing is written while alerts are off, so turning them on later does not
 /// alert about old cases.
 /// </summary>
-internal sealed class EscalationStart(IOptions<AlertOptions> alerts, IOptions<EscalationOptions> options)
+internal sealed class EscalationStart(IOptions<AlertOptions> alerts, IOptionsMonitor<EscalationOptions> options)
 {
     public CaseEscalation? For(Case opened, DateTimeOffset now) => !alerts.Value.Enabled ? null : new CaseEscalation
     {
         CaseId = opened.Id, TeamId = opened.TeamId, SchoolId = opened.SchoolId, OnCallMemberId = opened.AssignedMemberId,
         Urgency = opened.SuggestedUrgency, ReplyCode = RandomNumberGenerator.GetInt32(100_000, 1_000_000).ToString("D6", null),
         StartedAt = now,
-        NextAttemptAt = opened.SuggestedUrgency == SuggestedUrgency.Routine ? DigestClock.Next(now, options.Value.Routine) : now,
+        NextAttemptAt = opened.SuggestedUrgency == SuggestedUrgency.Routine ? DigestClock.Next(now, options.CurrentValue.Routine) : now,
     };
 }

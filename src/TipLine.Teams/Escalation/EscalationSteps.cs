@@ -15,7 +15,7 @@ namespace TipLine.Teams.Escalation;
 /// every due routine tip of that team goes into one digest.
 /// </summary>
 internal sealed class EscalationSteps(
-    TeamsDbContext db, SchoolDirectory directory, OnCallDirectory onCall, IOptions<EscalationOptions> options, TimeProvider clock,
+    TeamsDbContext db, SchoolDirectory directory, OnCallDirectory onCall, IOptionsMonitor<EscalationOptions> options, TimeProvider clock,
     ILogger<EscalationSteps> log)
     : IWorkHandler<CaseEscalation>
 {
@@ -63,12 +63,12 @@ internal sealed class EscalationSteps(
     private async Task AlertNextLevelAsync(CaseEscalation escalation, DateTimeOffset now, CancellationToken ct)
     {
         var level = escalation.Level + 1;
-        var policy = options.Value.PolicyFor(escalation.Urgency);
+        var policy = options.CurrentValue.PolicyFor(escalation.Urgency);
         var team = await directory.MembersOfTeamAsync(escalation.TeamId, ct);
         var district = level >= EscalationLadder.TopLevel ? await DistrictTeamAsync(escalation.TeamId, ct) : [];
         var tip = await db.Cases.AsNoTracking().Where(c => c.Id == escalation.CaseId)
             .Select(c => new { c.ReporterLanguage, c.TeamLanguage, c.Readability }).SingleAsync(ct);
-        var members = EscalationLadder.MembersAt(level, escalation.Urgency, escalation.OnCallMemberId, team, district, options.Value);
+        var members = EscalationLadder.MembersAt(level, escalation.Urgency, escalation.OnCallMemberId, team, district, options.CurrentValue);
         // Nobody on the team can read it by machine (an untranslated tip, or an untranscribed voicemail in another language):
         // a member who reads the language is alerted too, from the first level.
         var needsReader = tip.Readability == TipReadability.NotTranslated

@@ -13,7 +13,8 @@ internal sealed record StaffImportReport(
 /// <summary>
 /// Invites a district's staff from CSV (<c>email,name,team,role,district_admin</c>): every row is checked first and one
 /// mistake anywhere means nobody is invited. An address that already has an account or an open invitation is left as it
-/// is, so the same file imported twice invites nobody twice. Each invitation is an ordinary one (its email, its link).
+/// is (its other fields unchecked), so the same file imported twice invites nobody twice, and an exported list
+/// (<c>/staff/admin/staff.csv</c>) goes back in unchanged. Each invitation is an ordinary one (its email, its link).
 /// </summary>
 internal sealed class StaffImport(StaffAccounts accounts, SchoolDirectory directory, UserManager<StaffUser> users)
 {
@@ -38,7 +39,17 @@ internal sealed class StaffImport(StaffAccounts accounts, SchoolDirectory direct
                 rowProblems.Add($"\"{email}\" is not one email address.");
             }
             else if (seen.TryGetValue(email, out var first)) rowProblems.Add($"{email} is already on line {first}.");
-            else seen[email] = line.Line;
+            else
+            {
+                seen[email] = line.Line;
+                // An existing account is left as it is whatever the row says, so an exported list (district
+                // administrators on no team included) goes back in unchanged.
+                if (await users.FindByEmailAsync(email) is not null)
+                {
+                    unchanged++;
+                    continue;
+                }
+            }
             if (line["name"].Length is 0 or > 200) rowProblems.Add("The member needs a name (at most 200 characters).");
             var team = teams.GetValueOrDefault(line["team"]);
             if (team is null) rowProblems.Add($"There is no team called \"{line["team"]}\".");
@@ -50,8 +61,7 @@ internal sealed class StaffImport(StaffAccounts accounts, SchoolDirectory direct
             else if (districtAdmin == true && !by.IsDistrictAdmin) rowProblems.Add("Only a district administrator can make another.");
             problems.AddRange(rowProblems.Select(p => new RowError(line.Line, p)));
             if (rowProblems.Count > 0) continue;
-            if (await users.FindByEmailAsync(email) is not null) unchanged++;
-            else invitations.Add((line.Line, new InvitationRequest(email, line["name"], team!.Id, role!.Value, districtAdmin == true)));
+            invitations.Add((line.Line, new InvitationRequest(email, line["name"], team!.Id, role!.Value, districtAdmin == true)));
         }
         var report = new StaffImportReport(lines.Count, invitations.Count, unchanged, problems, [], Applied: false);
         if (dryRun || problems.Count > 0) return report;

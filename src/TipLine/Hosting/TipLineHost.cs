@@ -14,6 +14,7 @@ using TipLine.Bus;
 using TipLine.Bus.Database;
 using TipLine.Bus.ErrorQueues;
 using TipLine.Directory;
+using TipLine.Directory.Settings;
 using TipLine.Hosting.Telemetry;
 using TipLine.Intake;
 using TipLine.Intake.Channels.WebForm;
@@ -41,6 +42,7 @@ public static class TipLineHost
         var configuration = builder.Configuration;
         services.AddSingleton(targets);
         services.AddSingleton(TimeProvider.System);
+        configuration.AddDistrictSettings(services);
         services.AddDirectory(configuration);
         if (targets.Intake) services.AddIntake(configuration);
         if (targets.Routing) services.AddRouting(configuration);

@@ -38,7 +38,7 @@ public sealed class DistrictAdministrationTests : RunningDistrict
     }
 
     [Fact]
-    public async Task A_phone_number_is_pointed_at_a_school_or_the_district_and_a_malformed_one_is_refused()
+    public async Task A_phone_number_is_pointed_at_a_school_or_the_district_then_removed_and_a_malformed_one_is_refused()
     {
         using var admin = await StaffClient.SignInAsync(App, "admin@demo.tipline.test");
         var (refused, refusedPage) = await admin.SubmitAsync("/staff/admin/district", "/staff/admin/district?handler=Number", ("number", "555-0199"), ("school", ""));
@@ -48,7 +48,7 @@ public sealed class DistrictAdministrationTests : RunningDistrict
         var (saved, page) = await admin.SubmitAsync("/staff/admin/district", "/staff/admin/district?handler=Number",
             ("number", "+1 (555) 555-0199"), ("school", DemoDistrict.RooseveltMiddle.ToString()));
         Assert.Equal(HttpStatusCode.OK, saved);
-        Assert.Contains("<tr><td>+15555550199</td><td>Roosevelt Middle School</td></tr>", WebUtility.HtmlDecode(page), StringComparison.Ordinal);
+        Assert.Contains("<tr><td>+15555550199</td><td>Roosevelt Middle School</td>", WebUtility.HtmlDecode(page), StringComparison.Ordinal);
         await using var scope = App.Services.CreateAsyncScope();
         var directory = scope.ServiceProvider.GetRequiredService<TipLine.Directory.SchoolDirectory>();
         Assert.Equal(DemoDistrict.RooseveltMiddle, (await directory.OwnerOfNumberAsync("+15555550199", CancellationToken.None)).SchoolId);
@@ -58,6 +58,17 @@ public sealed class DistrictAdministrationTests : RunningDistrict
         var owner = await directory.OwnerOfNumberAsync("+15555550199", CancellationToken.None);
         Assert.True(owner.Known);
         Assert.Null(owner.SchoolId);
+
+        // Taken out of service: gone from the list and the directory; the removal is audited with the number.
+        var (removed, afterRemoval) = await admin.SubmitAsync("/staff/admin/district", "/staff/admin/district?handler=RemoveNumber", ("number", "+15555550199"));
+        Assert.Equal(HttpStatusCode.OK, removed);
+        Assert.Contains("Number +15555550199 removed.", WebUtility.HtmlDecode(afterRemoval), StringComparison.Ordinal);
+        Assert.DoesNotContain("<td>+15555550199</td>", WebUtility.HtmlDecode(afterRemoval), StringComparison.Ordinal);
+        Assert.False((await directory.OwnerOfNumberAsync("+15555550199", CancellationToken.None)).Known);
+        Assert.Equal(1L, await App.Database.ScalarAsync<long>(
+            "SELECT count(*) FROM teams.audit_entries WHERE \"Action\" = 'district.number.remove' AND \"Detail\" = '+15555550199'"));
+        var (again, _) = await admin.SubmitAsync("/staff/admin/district", "/staff/admin/district?handler=RemoveNumber", ("number", "+15555550199"));
+        Assert.Equal(HttpStatusCode.BadRequest, again);
     }
 
     [Fact]

@@ -47,11 +47,14 @@ public sealed class LeastPrivilegeTests
             ("tipline_intake", "CREATE TABLE intake.scratch (id int)"),
             ("tipline_teams", "ALTER TABLE teams.cases ADD COLUMN scratch int"),
             ("tipline_teams", "TRUNCATE teams.audit_entries"),
+            ("tipline_teams", "DELETE FROM directory.schools WHERE false"),
         })
         {
             var refused = await Assert.ThrowsAsync<PostgresException>(() => ScalarAsync(As(district, role), sql));
             Assert.Equal(PostgresErrorCodes.InsufficientPrivilege, refused.SqlState);
         }
+        // What teams may delete in the directory: a phone number taken out of service.
+        await ScalarAsync(As(district, "tipline_teams"), "DELETE FROM directory.channel_numbers WHERE false");
     }
 
     private static string As(AppEnvironment district, string role) =>

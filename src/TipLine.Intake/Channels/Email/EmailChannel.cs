@@ -29,7 +29,7 @@ internal static class EmailChannel
             Validator.ValidateObject(mailbox, new ValidationContext(mailbox), validateAllProperties: true);
             services.AddSingleton<Microsoft.Extensions.Hosting.IHostedService>(sp => new MailboxPoller(mailbox,
                 sp.GetRequiredService<IServiceScopeFactory>(), sp.GetRequiredService<IOptions<EmailOptions>>(),
-                sp.GetRequiredService<IOptions<Reporters.PrivacyOptions>>(), sp.GetRequiredService<TimeProvider>(),
+                sp.GetRequiredService<IOptionsMonitor<Reporters.PrivacyOptions>>(), sp.GetRequiredService<TimeProvider>(),
                 sp.GetRequiredService<ILogger<MailboxPoller>>()));
         }
         if (mailboxes.Count > 0)

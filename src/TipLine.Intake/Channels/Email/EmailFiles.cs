@@ -15,7 +15,7 @@ internal sealed record KeptFile(int Index, string ContentType, byte[] Original, 
 /// Keeps a mail's files as the MMS path does: every original sealed in intake (purged with the contacts), and only a
 /// picture cleaned of its metadata stored for the team. Stored in the caller's transaction.
 /// </summary>
-internal sealed class EmailFiles(IntakeDbContext db, AttachmentStore attachments, Sealing sealing, IOptions<PrivacyOptions> privacy)
+internal sealed class EmailFiles(IntakeDbContext db, AttachmentStore attachments, Sealing sealing, IOptionsMonitor<PrivacyOptions> privacy)
 {
     public Task JoinAsync(DbTransaction transaction, CancellationToken ct) => attachments.JoinAsync(transaction.Connection!, transaction, ct);
 
@@ -44,7 +44,7 @@ internal sealed class EmailFiles(IntakeDbContext db, AttachmentStore attachments
                 Id = storedId, ReportId = reportId, MessageKey = messageKey, Index = file.Index, AttachmentId = file.AttachmentId,
                 OriginalContentType = file.ContentType.Length > 100 ? file.ContentType[..100] : file.ContentType,
                 SealedOriginal = sealing.Seal(SealedColumns.EmailAttachmentOriginal, storedId.ToString(), file.Original),
-                CreatedAt = now, PurgeAfter = now.AddDays(privacy.Value.ContactRetentionDays),
+                CreatedAt = now, PurgeAfter = now.AddDays(privacy.CurrentValue.ContactRetentionDays),
             });
         }
     }

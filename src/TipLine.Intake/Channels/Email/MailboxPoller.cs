@@ -20,7 +20,7 @@ internal sealed class MailboxPoller(
     MailboxOptions mailbox,
     IServiceScopeFactory scopes,
     IOptions<EmailOptions> options,
-    IOptions<PrivacyOptions> privacy,
+    IOptionsMonitor<PrivacyOptions> privacy,
     TimeProvider clock,
     ILogger<MailboxPoller> log) : BackgroundService
 {
@@ -165,7 +165,7 @@ internal sealed class MailboxPoller(
 
     private async Task PurgeOldMailAsync(ImapClient client, IMailFolder processed, CancellationToken ct)
     {
-        var cutoff = clock.GetUtcNow().AddDays(-privacy.Value.ContactRetentionDays);
+        var cutoff = clock.GetUtcNow().AddDays(-privacy.CurrentValue.ContactRetentionDays);
         await processed.OpenAsync(FolderAccess.ReadWrite, ct);
         try
         {

@@ -24,7 +24,7 @@ internal sealed class MmsMediaProcessor(
     AttachmentStore attachments,
     Sealing sealing,
     TwilioMessagesClient twilio,
-    IOptions<PrivacyOptions> privacy,
+    IOptionsMonitor<PrivacyOptions> privacy,
     TimeProvider clock,
     ILogger<MmsMediaProcessor> log) : IWorkHandler<PendingMms>
 {
@@ -89,7 +89,7 @@ internal sealed class MmsMediaProcessor(
                 Id = storedId, ReportId = reportId, MessageSid = job.MessageSid, MediaIndex = job.MediaIndex, AttachmentId = attachmentId,
                 OriginalContentType = contentType.Length > 100 ? contentType[..100] : contentType,
                 SealedOriginal = sealing.Seal(SealedColumns.MmsOriginal, storedId.ToString(), original),
-                CreatedAt = now, PurgeAfter = now.AddDays(privacy.Value.ContactRetentionDays),
+                CreatedAt = now, PurgeAfter = now.AddDays(privacy.CurrentValue.ContactRetentionDays),
             });
             if (cleaned is null) ReportNotes.Add(db, reportId, ReportNotes.PictureKeptSealed(outcome.Refused ?? "not a picture TipLine shows"), now);
             // Ours is committed with this: Twilio's copy goes.

@@ -33,7 +33,7 @@ internal sealed class VoicemailProcessor(
     TwilioMessagesClient twilio,
     ITranscriber transcriber,
     VoiceDisguiser disguiser,
-    IOptions<PrivacyOptions> privacy,
+    IOptionsMonitor<PrivacyOptions> privacy,
     FollowupAddress followup,
     TimeProvider clock,
     ILogger<VoicemailProcessor> log) : IWorkHandler<PendingVoicemail>
@@ -129,7 +129,7 @@ internal sealed class VoicemailProcessor(
                 {
                     ReportId = accepted.ReportId, RecordingSid = job.RecordingSid, AttachmentId = attachmentId,
                     OriginalContentType = contentType!, SealedOriginal = sealing.Seal(SealedColumns.VoicemailOriginal, job.RecordingSid, original),
-                    CreatedAt = now, PurgeAfter = now.AddDays(privacy.Value.ContactRetentionDays),
+                    CreatedAt = now, PurgeAfter = now.AddDays(privacy.CurrentValue.ContactRetentionDays),
                 });
                 // Ours is committed with this: Twilio's copy of the caller's voice goes.
                 db.CopyDeletions.Add(PendingCopyDeletion.Of(CopyKind.Recording, job.CallSid, job.RecordingSid, accepted.ReportId, now));

@@ -50,6 +50,13 @@ internal sealed class DistrictModel(SchoolAdministration schools, SchoolImport i
         return await AnswerAsync(change, AuditActions.SaveNumber, null, $"Number {number?.Trim()} saved.", ct);
     }
 
+    public async Task<IActionResult> OnPostRemoveNumberAsync(string? number, CancellationToken ct)
+    {
+        if (!await AllowedAsync(AuditActions.RemoveNumber, ct, refusedOnly: true)) return Forbid();
+        var change = await schools.RemoveNumberAsync(number ?? "", ct);
+        return await AnswerAsync(change, AuditActions.RemoveNumber, null, $"Number {number} removed.", ct, detail: number);
+    }
+
     /// <summary>Checks a school list (a dry run) or imports it; any error in any row means nothing is imported.</summary>
     public async Task<IActionResult> OnPostImportAsync(IFormFile? file, bool apply, CancellationToken ct)
     {
@@ -82,11 +89,12 @@ internal sealed class DistrictModel(SchoolAdministration schools, SchoolImport i
         return allowed;
     }
 
-    private async Task<IActionResult> AnswerAsync(DirectoryChange change, string action, Guid? team, string done, CancellationToken ct)
+    private async Task<IActionResult> AnswerAsync(DirectoryChange change, string action, Guid? team, string done, CancellationToken ct,
+        string? detail = null)
     {
         if (change.Saved)
         {
-            audit.Record(User.StaffId(), action, null, allowed: true, team, $"{change.Id}");
+            audit.Record(User.StaffId(), action, null, allowed: true, team, detail ?? $"{change.Id}");
             await db.SaveChangesAsync(ct);
             Done = done;
         }
