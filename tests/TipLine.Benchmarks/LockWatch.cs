@@ -44,12 +44,16 @@ public sealed class LockWatch(NpgsqlDataSource database) : IAsyncDisposable
                     """);
                 await using var reader = await command.ExecuteReaderAsync(ct);
                 samples++;
+                var thisSample = new Dictionary<string, int>();
                 while (await reader.ReadAsync(ct))
                 {
                     // An advisory lock's first key names its kind (AdvisoryLock); their query text is all the same.
                     var kind = reader.GetInt32(0);
                     var statement = kind == 0 ? reader.GetString(1) : $"advisory lock {(AdvisoryLock)kind}";
-                    var waiting = reader.GetInt32(2);
+                    thisSample[statement] = thisSample.GetValueOrDefault(statement) + reader.GetInt32(2);
+                }
+                foreach (var (statement, waiting) in thisSample)
+                {
                     var (max, seen) = waits.GetValueOrDefault(statement);
                     waits[statement] = (Math.Max(max, waiting), seen + 1);
                 }

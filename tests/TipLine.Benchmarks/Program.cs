@@ -1,8 +1,9 @@
 // TipLine load benchmark. Runs TipLine in this process on Kestrel, with PostgreSQL, RabbitMQ and
-// Apertium APY as they run on this machine, in four phases:
+// Apertium APY as they run on this machine, in five phases:
 //   1. all targets in one process: web-form submissions (throughput, POST latency) at a fixed
 //      number of concurrent reporters while routing and teams work alongside;
-//   2. end to end at a steady rate: seconds from a POST's answer until the case is in the queue;
+//   2. end to end at a steady rate: seconds from a POST's answer until the case is in the queue; then (2b) the same
+//      while messages that always fail go through their retries to an error queue;
 //   3. the public surface alone (--target intake), as a district that splits its surfaces runs it;
 //   4. the pipeline alone, routing the backlog phase 3 left: cases per second;
 //   5. a flood (FloodPhase): a script's web tips and texts and a legitimate reporter, with rate limits and alerts on.
@@ -118,6 +119,8 @@ try
     Phase combined;
     DrainResult combinedDrain;
     EndToEndResult? e2e = null;
+    EndToEndResult? poisoned = null;
+    var poisonPublished = 0;
     int effectiveIterations;
     double hashMilliseconds;
     await using (var all = await BenchApp.StartAsync(configuration, "all", options.Concurrency, ct))
@@ -134,6 +137,15 @@ try
         {
             Progress($"phase 2: end to end, {options.EndToEnd} tips at {options.Rate:0.#}/s");
             e2e = await EndToEndAsync(all.Reporter, database, options.EndToEnd, options.Rate, firstTip, ct);
+            firstTip += options.EndToEnd;
+
+            // --- 2b. the same, while messages that always fail go through their retries to their error queue ---
+            Progress($"phase 2b: end to end again, with a message that always fails published every {PoisonPhase.Every.TotalMilliseconds:0} ms");
+            using var poisoning = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            var publishing = PublishPoisonAsync(all.Services.GetRequiredService<MassTransit.IBus>(), poisoning.Token);
+            poisoned = await EndToEndAsync(all.Reporter, database, options.EndToEnd, options.Rate, firstTip, ct);
+            await poisoning.CancelAsync();
+            poisonPublished = await publishing;
             firstTip += options.EndToEnd;
         }
     }
@@ -189,6 +201,13 @@ try
         lines.Add($"  by language   English p50 {Percentiles.Of(e2e.English, 50):0.000} s p95 {Percentiles.Of(e2e.English, 95):0.000} s; Spanish p50 {Percentiles.Of(e2e.Spanish, 50):0.000} s p95 {Percentiles.Of(e2e.Spanish, 95):0.000} s");
         lines.Add($"  server clock  accepted->routed p50 {Percentiles.Of(e2e.AcceptedToRouted, 50):0.000} s p95 {Percentiles.Of(e2e.AcceptedToRouted, 95):0.000} s; routed->in queue p50 {Percentiles.Of(e2e.RoutedToQueued, 50):0.000} s p95 {Percentiles.Of(e2e.RoutedToQueued, 95):0.000} s");
         lines.Add($"  errors        {Phase.DescribeErrors(e2e.Errors)}");
+    }
+    if (poisoned is not null)
+    {
+        lines.Add("");
+        lines.Add($"2b. End to end again while a message that always fails arrives every {PoisonPhase.Every.TotalSeconds:0.##} s ({poisonPublished} published; each goes through its retries, then to its error queue)");
+        lines.Add($"  latency       p50 {Percentiles.Of(poisoned.Seconds, 50):0.000} s   p95 {Percentiles.Of(poisoned.Seconds, 95):0.000} s   max {(poisoned.Seconds.Count > 0 ? poisoned.Seconds.Max() : double.NaN):0.000} s  ({poisoned.Seconds.Count} of {poisoned.Answered} found)");
+        lines.Add($"  errors        {Phase.DescribeErrors(poisoned.Errors)}");
     }
     lines.Add("");
     lines.Add($"3. Public surface: TipLine --target intake alone (routing and teams stopped), {options.Submissions} submissions after {publicSurface.WarmedUp} warm-up");
@@ -342,6 +361,30 @@ static async Task<DrainResult> DrainAsync(NpgsqlDataSource database, TimeSpan li
 }
 
 // `count` tips sent at a steady `rate`; each is timed from its POST's answer until its case shows in teams.cases.
+/// <summary>
+/// Publishes, until stopped, a team question for a channel with no reply path: its consumer fails every attempt, so each
+/// one takes a consumer's retries and then waits in tipline-reporter-question-ready_error. Returns how many went out.
+/// </summary>
+static async Task<int> PublishPoisonAsync(MassTransit.IBus bus, CancellationToken stop)
+{
+    var published = 0;
+    using var timer = new PeriodicTimer(PoisonPhase.Every);
+    try
+    {
+        do
+        {
+            await bus.Publish(new ReporterQuestionReady(Guid.NewGuid(), Guid.NewGuid(), "fax", "Are you safe?", "en", "Are you safe?", "en", false,
+                DateTimeOffset.UtcNow), stop);
+            published++;
+        }
+        while (await timer.WaitForNextTickAsync(stop));
+    }
+    catch (OperationCanceledException) when (stop.IsCancellationRequested)
+    {
+    }
+    return published;
+}
+
 static async Task<EndToEndResult> EndToEndAsync(
     Reporter reporter, NpgsqlDataSource database, int count, double rate, int firstTip, CancellationToken ct)
 {
@@ -458,3 +501,9 @@ internal sealed record EndToEndResult(
     IReadOnlyCollection<double> Seconds, IReadOnlyCollection<double> English, IReadOnlyCollection<double> Spanish,
     IReadOnlyCollection<double> AcceptedToRouted, IReadOnlyCollection<double> RoutedToQueued, int Answered,
     IReadOnlyDictionary<string, int> Errors);
+
+internal static class PoisonPhase
+{
+    /// <summary>How often phase 2b publishes a message that always fails: four a second, each held through its retries.</summary>
+    public static readonly TimeSpan Every = TimeSpan.FromMilliseconds(250);
+}

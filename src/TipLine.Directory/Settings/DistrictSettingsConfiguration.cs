@@ -17,15 +17,31 @@ public sealed class DistrictSettingsSource(string connectionString) : IConfigura
     public IConfigurationProvider Build(IConfigurationBuilder builder) => Provider ??= new DistrictSettingsProvider(connectionString, RefreshEvery);
 }
 
+/// <summary>
+/// The only configuration keys a saved district setting may set. Any other row is ignored: the table is written by the
+/// teams role, which must not reach another module's keys, connection strings or secrets through it.
+/// </summary>
+public static class DistrictSettingKeys
+{
+    public static readonly IReadOnlySet<string> Allowed = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+    {
+        "Escalation:Routine:TimeZone", "Escalation:Routine:SchoolDays", "Escalation:Routine:At",
+        "Escalation:Imminent:EscalateAfter", "Escalation:Imminent:RepeatEvery", "Escalation:High:EscalateAfter", "Escalation:High:RepeatEvery",
+        "Escalation:LawEnforcementAt", "Privacy:ContactRetentionDays",
+    };
+}
+
 public sealed class DistrictSettingsProvider : ConfigurationProvider, IDisposable
 {
+    private int refreshing;
+
     private readonly string connectionString;
     private readonly Timer timer;
 
     public DistrictSettingsProvider(string connectionString, TimeSpan refreshEvery)
     {
         this.connectionString = connectionString;
-        timer = new Timer(_ => Refresh(), null, refreshEvery, refreshEvery);
+        timer = new Timer(_ => RefreshQuietly(), null, refreshEvery, refreshEvery);
     }
 
     /// <summary>Before the migrate step made the table, or while the database cannot be reached, configuration alone counts.</summary>
@@ -40,6 +56,24 @@ public sealed class DistrictSettingsProvider : ConfigurationProvider, IDisposabl
         OnReload();
     }
 
+    /// <summary>The timer's pass: one at a time, and nothing it meets stops the process (the next pass tries again).</summary>
+    private void RefreshQuietly()
+    {
+        if (Interlocked.Exchange(ref refreshing, 1) == 1) return;
+        try
+        {
+            Refresh();
+        }
+        catch (Exception)
+        {
+            // A listener's failure on reload: the settings read stay, the next pass compares again.
+        }
+        finally
+        {
+            Volatile.Write(ref refreshing, 0);
+        }
+    }
+
     private Dictionary<string, string?>? Read()
     {
         try
@@ -49,7 +83,10 @@ public sealed class DistrictSettingsProvider : ConfigurationProvider, IDisposabl
             using var command = new NpgsqlCommand("SELECT \"Key\", \"Value\" FROM directory.district_settings", connection);
             using var reader = command.ExecuteReader();
             var values = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
-            while (reader.Read()) values[reader.GetString(0)] = reader.GetString(1);
+            while (reader.Read())
+            {
+                if (DistrictSettingKeys.Allowed.Contains(reader.GetString(0))) values[reader.GetString(0)] = reader.GetString(1);
+            }
             return values;
         }
         catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.UndefinedTable or PostgresErrorCodes.InvalidSchemaName)

@@ -18,6 +18,10 @@ public sealed class DistrictSettingsStore(DirectoryDbContext db, IConfiguration 
     {
         var rows = await db.DistrictSettings.ToDictionaryAsync(s => s.Key, StringComparer.OrdinalIgnoreCase, ct);
         var now = clock.GetUtcNow();
+        if (values.Keys.FirstOrDefault(k => !DistrictSettingKeys.Allowed.Contains(k)) is { } other)
+        {
+            throw new ArgumentException($"{other} is not a district setting.", nameof(values));
+        }
         foreach (var (key, value) in values)
         {
             if (!rows.TryGetValue(key, out var row)) db.DistrictSettings.Add(row = new DistrictSetting { Key = key, Value = value });

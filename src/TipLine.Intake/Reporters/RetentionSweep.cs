@@ -28,10 +28,11 @@ internal sealed class RetentionSweep(
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var removed = 0;
-        removed += await db.SealedContacts.Where(c => c.PurgeAfter < now).ExecuteDeleteAsync(ct);
-        removed += await db.Voicemails.Where(v => v.PurgeAfter < now).ExecuteDeleteAsync(ct);
-        removed += await db.MmsMedia.Where(m => m.PurgeAfter < now).ExecuteDeleteAsync(ct);
-        removed += await db.EmailAttachments.Where(a => a.PurgeAfter < now).ExecuteDeleteAsync(ct);
+        // PurgeAfter was set from the retention in force when the row was written; a shorter one set since counts too.
+        removed += await db.SealedContacts.Where(c => c.PurgeAfter < now || c.CreatedAt < cutoff).ExecuteDeleteAsync(ct);
+        removed += await db.Voicemails.Where(v => v.PurgeAfter < now || v.CreatedAt < cutoff).ExecuteDeleteAsync(ct);
+        removed += await db.MmsMedia.Where(m => m.PurgeAfter < now || m.CreatedAt < cutoff).ExecuteDeleteAsync(ct);
+        removed += await db.EmailAttachments.Where(a => a.PurgeAfter < now || a.CreatedAt < cutoff).ExecuteDeleteAsync(ct);
         removed += await db.VoiceCalls.Where(c => c.StartedAt < cutoff).ExecuteDeleteAsync(ct);
         removed += await db.VoiceRecordings.Where(r => r.ReceivedAt < cutoff).ExecuteDeleteAsync(ct);
         removed += await db.PendingMms.Where(m => m.HeldSmsId != null && heldIds.Contains(m.HeldSmsId.Value)).ExecuteDeleteAsync(ct);

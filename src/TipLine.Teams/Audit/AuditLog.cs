@@ -21,6 +21,7 @@ internal static class AuditActions
     public const string Refused = "access.refused";
     public const string SignIn = "staff.sign_in";
     public const string SignInFailed = "staff.sign_in_failed";
+    public const string LinkSso = "staff.sso.link";
     public const string SignOut = "staff.sign_out";
     public const string TwoFactorOn = "staff.two_factor.on";
     public const string NewRecoveryCodes = "staff.two_factor.recovery_codes";

@@ -47,12 +47,16 @@ internal static class CsvTable
         while (await csv.ReadAsync())
         {
             if (lines.Count == MostRows) return ([], [new RowError(csv.Parser.RawRow, $"A file holds at most {MostRows} rows.")]);
-            var fields = header.Select((name, i) => (name, value: csv.TryGetField<string>(i, out var v) ? v ?? "" : ""))
+            var fields = header.Select((name, i) => (name, value: csv.TryGetField<string>(i, out var v) ? Unescaped(v ?? "") : ""))
                 .GroupBy(f => f.name).ToDictionary(g => g.Key, g => g.First().value);
             lines.Add(new CsvLine(csv.Parser.RawRow, fields));
         }
         return (lines, []);
     }
+
+    /// <summary>A field <see cref="Writer"/> escaped ('=…, '-North) reads back as it was, so an export goes back in unchanged.</summary>
+    private static string Unescaped(string field) =>
+        field.Length > 1 && field[0] == '\'' && field[1] is '=' or '+' or '-' or '@' or '\t' or '\r' ? field[1..] : field;
 
     /// <summary>yes/no columns: empty is no.</summary>
     public static bool? YesNo(string value) => value.Trim().ToLowerInvariant() switch

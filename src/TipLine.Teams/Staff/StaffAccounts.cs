@@ -118,8 +118,14 @@ internal sealed class StaffAccounts(
     /// </summary>
     public async Task AcceptOpenInvitationAsync(StaffUser user, CancellationToken ct)
     {
+        if (await OpenInvitationAsync(user, ct) is { } invitation) await JoinAsync(user, invitation, "single sign-on", ct);
+    }
+
+    /// <summary>The account's invitation, while its emailed link would still work.</summary>
+    public async Task<StaffInvitation?> OpenInvitationAsync(StaffUser user, CancellationToken ct)
+    {
         var invitation = await db.StaffInvitations.SingleOrDefaultAsync(i => i.StaffId == user.Id && i.AcceptedAt == null, ct);
-        if (invitation is not null) await JoinAsync(user, invitation, "single sign-on", ct);
+        return invitation is not null && invitation.InvitedAt + InvitationTokens.Lifespan > clock.GetUtcNow() ? invitation : null;
     }
 
     private async Task JoinAsync(StaffUser user, StaffInvitation invitation, string how, CancellationToken ct)

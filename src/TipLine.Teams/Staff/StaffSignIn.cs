@@ -114,13 +114,14 @@ internal sealed class StaffSignIn(
     }
 
     /// <summary>
-    /// The account of <paramref name="email"/>. For an unknown address the password is hashed all the same, so the time
-    /// the answer takes does not tell an onlooker which addresses have accounts.
+    /// The account of <paramref name="email"/>. For an unknown address (or an account without a password) the password is
+    /// hashed all the same, so the time the answer takes does not tell an onlooker which addresses have accounts.
     /// </summary>
     private async Task<StaffUser?> FindAsync(string? email, string? password)
     {
         var user = string.IsNullOrEmpty(email) ? null : await Users.FindByEmailAsync(email);
-        if (user is null && !string.IsNullOrEmpty(password))
+        // An account with no password yet (an invitee, a single-sign-on member) is checked without a hash: the same decoy.
+        if (user is null or { PasswordHash: null } && !string.IsNullOrEmpty(password))
         {
             decoyHash ??= Users.PasswordHasher.HashPassword(Decoy, Guid.NewGuid().ToString());
             Users.PasswordHasher.VerifyHashedPassword(Decoy, decoyHash, password);

@@ -74,6 +74,13 @@ public sealed class DistrictSettingsTests : RunningDistrict
             "SELECT count(*) FROM teams.audit_entries WHERE \"Action\" = 'district.settings.save' AND \"Detail\" = 'Escalation:High:EscalateAfter: 00:15:00 → 00:07:00'"));
         Assert.Equal(6L, await App.Database.ScalarAsync<long>( // the two imminent times and High:RepeatEvery were in force already
             "SELECT count(*) FROM teams.audit_entries WHERE \"Action\" = 'district.settings.save'"));
+        // A row for any other key (the teams role writes this table) never reaches configuration.
+        Assert.Equal(1, await App.Database.ScalarAsync<int>(
+            "WITH added AS (INSERT INTO directory.district_settings VALUES ('Staff:RequireTwoFactor', 'false', now(), gen_random_uuid()) RETURNING 1) SELECT count(*)::int FROM added"));
+        App.Services.GetRequiredService<TipLine.Directory.Settings.DistrictSettingsProvider>().Refresh();
+        Assert.True(App.Services.GetRequiredService<IOptionsMonitor<TipLine.Teams.Staff.StaffOptions>>().CurrentValue.RequireTwoFactor);
+        Assert.Null(App.Services.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>()["Staff:RequireTwoFactor"]);
+
         using var teamAdmin = await StaffClient.SignInAsync(App, "north.admin@demo.tipline.test");
         Assert.Equal(HttpStatusCode.Forbidden, (await teamAdmin.Http.GetAsync("/staff/admin/settings")).StatusCode);
     }

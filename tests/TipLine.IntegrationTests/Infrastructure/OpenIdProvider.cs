@@ -61,12 +61,20 @@ public sealed class OpenIdProvider : IAsyncDisposable
         provider.node.ErrorDataReceived += (_, e) => { lock (provider.output) provider.output.AppendLine(e.Data); };
         provider.node.BeginOutputReadLine();
         provider.node.BeginErrorReadLine();
-        await Eventually.GetAsync(() =>
+        try
         {
-            if (provider.node.HasExited) throw new InvalidOperationException("The OpenID provider stopped: " + provider.Output);
-            return Task.FromResult(provider.Output.Contains($"issuer http://127.0.0.1:{port}", StringComparison.Ordinal) ? "" : null);
-        }, what: "the OpenID provider listening");
-        return provider;
+            await Eventually.GetAsync(() =>
+            {
+                if (provider.node.HasExited) throw new InvalidOperationException("The OpenID provider stopped: " + provider.Output);
+                return Task.FromResult(provider.Output.Contains($"issuer http://127.0.0.1:{port}", StringComparison.Ordinal) ? "" : null);
+            }, what: "the OpenID provider listening");
+            return provider;
+        }
+        catch
+        {
+            await provider.DisposeAsync();
+            throw;
+        }
     }
 
     public string Output

@@ -9,6 +9,14 @@ namespace TipLine.UnitTests.Staff;
 
 public sealed class DistrictSettingFieldsTests
 {
+    /// <summary>The page offers exactly the keys the configuration source lets a saved row set.</summary>
+    [Fact]
+    public void The_page_offers_exactly_the_keys_a_saved_setting_may_set()
+    {
+        Assert.Equal(TipLine.Directory.Settings.DistrictSettingKeys.Allowed.Order(StringComparer.Ordinal),
+            DistrictSettingFields.All.Select(f => f.Key).Order(StringComparer.Ordinal));
+    }
+
     /// <summary>Each field's shown default is what the options class binds when nothing is configured.</summary>
     [Fact]
     public void The_defaults_shown_are_the_options_own_defaults()

@@ -70,8 +70,11 @@ internal sealed class SsoSignIn(
         var verified = options.Value.ProviderOwnsEmails || string.Equals(info.Principal.FindFirstValue(EmailVerifiedClaim), "true", StringComparison.OrdinalIgnoreCase);
         if (string.IsNullOrWhiteSpace(email) || !verified || await Users.FindByEmailAsync(email) is not { } user) return null;
         if (StaffAccounts.IsDeactivated(user)) return user;
+        // An invitee whose invitation has lapsed has nothing to join: like no account, they ask for a new invitation.
+        if (await accounts.OpenInvitationAsync(user, ct) is null && !await Users.HasPasswordAsync(user)) return null;
         var linked = await Users.AddLoginAsync(user, new UserLoginInfo(info.LoginProvider, info.ProviderKey, info.ProviderDisplayName));
         if (!linked.Succeeded) return null;
+        audit.Record(user.Id, AuditActions.LinkSso, null, allowed: true, (await directory.MemberAsync(user.Id, ct))?.TeamId, info.ProviderDisplayName);
         await accounts.AcceptOpenInvitationAsync(user, ct);
         return user;
     }
