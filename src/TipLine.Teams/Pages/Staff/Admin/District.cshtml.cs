@@ -78,16 +78,8 @@ internal sealed class DistrictModel(SchoolAdministration schools, SchoolImport i
         return await ShowAsync(ct);
     }
 
-    private async Task<bool> AllowedAsync(string action, CancellationToken ct, bool refusedOnly = false)
-    {
-        var allowed = User.IsInRole(StaffRoles.DistrictAdmin);
-        if (!allowed || !refusedOnly)
-        {
-            audit.Record(User.StaffId(), action, null, allowed);
-            await db.SaveChangesAsync(ct);
-        }
-        return allowed;
-    }
+    private Task<bool> AllowedAsync(string action, CancellationToken ct, bool refusedOnly = false) =>
+        DistrictAdminAccess.AllowedAsync(User, audit, db, action, ct, refusedOnly);
 
     private async Task<IActionResult> AnswerAsync(DirectoryChange change, string action, Guid? team, string done, CancellationToken ct,
         string? detail = null)

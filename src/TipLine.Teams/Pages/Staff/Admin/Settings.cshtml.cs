@@ -70,14 +70,6 @@ internal sealed class SettingsModel(DistrictSettingsStore store, AuditLog audit,
         return Page();
     }
 
-    private async Task<bool> AllowedAsync(string action, CancellationToken ct, bool refusedOnly = false)
-    {
-        var allowed = User.IsInRole(StaffRoles.DistrictAdmin);
-        if (!allowed || !refusedOnly)
-        {
-            audit.Record(User.StaffId(), action, null, allowed);
-            await db.SaveChangesAsync(ct);
-        }
-        return allowed;
-    }
+    private Task<bool> AllowedAsync(string action, CancellationToken ct, bool refusedOnly = false) =>
+        DistrictAdminAccess.AllowedAsync(User, audit, db, action, ct, refusedOnly);
 }
