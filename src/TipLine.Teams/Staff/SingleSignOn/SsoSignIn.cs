@@ -35,7 +35,7 @@ internal sealed class SsoSignIn(
             var user = await Users.FindByLoginAsync(info.LoginProvider, info.ProviderKey) ?? await FirstSignInAsync(info, ct);
             if (user is null)
             {
-                var verified = options.Value.ProviderOwnsEmails || string.Equals(info.Principal.FindFirstValue(EmailVerifiedClaim), "true", StringComparison.OrdinalIgnoreCase);
+                var verified = EmailVerified(info);
                 return await RefuseAsync(null, verified ? NoAccount : "Your district account did not confirm its email address, so it cannot be matched to a TipLine account.",
                     verified ? "single sign-on: no account" : "single sign-on: email not verified", ct);
             }
@@ -67,8 +67,7 @@ internal sealed class SsoSignIn(
     {
         // From the ID token the handler maps "email" to ClaimTypes.Email; from the userinfo endpoint it stays "email".
         var email = info.Principal.FindFirstValue(ClaimTypes.Email) ?? info.Principal.FindFirstValue("email");
-        var verified = options.Value.ProviderOwnsEmails || string.Equals(info.Principal.FindFirstValue(EmailVerifiedClaim), "true", StringComparison.OrdinalIgnoreCase);
-        if (string.IsNullOrWhiteSpace(email) || !verified || await Users.FindByEmailAsync(email) is not { } user) return null;
+        if (string.IsNullOrWhiteSpace(email) || !EmailVerified(info) || await Users.FindByEmailAsync(email) is not { } user) return null;
         if (StaffAccounts.IsDeactivated(user)) return user;
         // An invitee whose invitation has lapsed has nothing to join: like no account, they ask for a new invitation.
         if (await accounts.OpenInvitationAsync(user, ct) is null && !await Users.HasPasswordAsync(user)) return null;
@@ -78,6 +77,10 @@ internal sealed class SsoSignIn(
         await accounts.AcceptOpenInvitationAsync(user, ct);
         return user;
     }
+
+    /// <summary>The provider vouches for the address: its email_verified claim, or the district's word that it owns every address.</summary>
+    private bool EmailVerified(ExternalLoginInfo info) =>
+        options.Value.ProviderOwnsEmails || string.Equals(info.Principal.FindFirstValue(EmailVerifiedClaim), "true", StringComparison.OrdinalIgnoreCase);
 
     private async Task<SsoResult> RefuseAsync(StaffUser? user, string error, string detail, CancellationToken ct)
     {
